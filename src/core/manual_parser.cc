@@ -111,14 +111,16 @@ bool isKnownKey(std::string_view key) {
 }
 
 // A Chinese-style list number at the start of a line: "1、", "1." or "1．" directly followed
-// by text (not by another digit, so that "3.5米" stays a sentence). Returns the number and
-// the byte length of the marker including any spaces after it.
+// by text (not by another digit, so that "3.5米" stays a sentence). `line` is the line's leading
+// plain text; `markupFollows` says more inline nodes follow it on the line, so the text may go
+// on in markup ("1、**严禁**…"). Returns the number and the byte length of the marker including
+// any spaces after it.
 struct ChineseListMarker {
   int number = 0;
   size_t length = 0;
 };
 
-std::optional<ChineseListMarker> chineseListMarker(std::string_view line) {
+std::optional<ChineseListMarker> chineseListMarker(std::string_view line, bool markupFollows) {
   size_t pos = 0;
   int number = 0;
   int digits = 0;
@@ -138,7 +140,10 @@ std::optional<ChineseListMarker> chineseListMarker(std::string_view line) {
   const char32_t separator = utf8::decode(line, next);
   if (separator != U'、' && separator != U'.' && separator != U'．') return std::nullopt;
   while (next < line.size() && line[next] == ' ') ++next;
-  if (next >= line.size()) return std::nullopt;
+  if (next >= line.size()) {
+    if (!markupFollows) return std::nullopt;
+    return ChineseListMarker{number, next};
+  }
   size_t after = next;
   const char32_t first = utf8::decode(line, after);
   if ((first >= U'0' && first <= U'9') || (first >= U'０' && first <= U'９')) return std::nullopt;
@@ -175,15 +180,14 @@ class ManualParser::Impl {
          node = cmark_node_next(node)) {
       const int line = cmark_node_get_start_line(node);
       if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
+        const bool atx = checkAtx(node);
         if (!titled && cmark_node_get_heading_level(node) == 1) {
-          checkAtx(node);
           manual_.title = plainText(node);
           manual_.preface.line = line;
           titled = true;
           resetBlock();
-        } else {
-          error(line,
-                "index.md 只写手册标题和前言；章节请写在单独的章文件中（如 01-总则.md）");
+        } else if (atx) {
+          error(line, "index.md 只写手册标题和前言；章节请写在单独的章文件中（如 01-总则.md）");
         }
         continue;
       }
@@ -267,7 +271,7 @@ class ManualParser::Impl {
     chapterIndex_.reset();
     sectionIndex_.reset();
     subsectionIndex_.reset();
-    parentNumberKnown_ = true;
+    chapterNumberKnown_ = true;
     resetBlock();
   }
 
@@ -336,7 +340,8 @@ class ManualParser::Impl {
       error(line, "标题缺少编号；应写作「" + std::string(level, '#') + " " + example + " 标题」");
       return;
     }
-    if (parentNumberKnown_ && !isChildNumber(parsed->number, parentNumber)) {
+    // An unreadable chapter number is reported already; a section's number is always known.
+    if ((level == 3 || chapterNumberKnown_) && !isChildNumber(parsed->number, parentNumber)) {
       error(line, "编号 " + parsed->number + " 与上级编号 " + parentNumber + " 不符；应写作「" +
                       std::string(level, '#') + " " + parentNumber + ".N 标题」，如 " + example);
     }
@@ -366,7 +371,7 @@ class ManualParser::Impl {
     Chapter chapter;
     chapter.file = file_;
     auto parsed = parseChapterHeading(text);
-    parentNumberKnown_ = parsed.has_value();
+    chapterNumberKnown_ = parsed.has_value();
     if (parsed) {
       chapter.heading = Heading{parsed->number, parsed->label, parsed->title, line};
       const auto [it, inserted] = chapterFiles_.emplace(parsed->number, file_);
@@ -610,7 +615,9 @@ class ManualParser::Impl {
     }
     bool anyMarker = false;
     for (Line& line : lines) {
-      if (!line.nodes.empty()) line.marker = chineseListMarker(leadingText(line.nodes.front()));
+      if (!line.nodes.empty()) {
+        line.marker = chineseListMarker(leadingText(line.nodes.front()), line.nodes.size() > 1);
+      }
       anyMarker = anyMarker || line.marker.has_value();
     }
     if (!anyMarker) {
@@ -633,8 +640,13 @@ class ManualParser::Impl {
       const Line& first = lines[start];
       if (first.marker) {
         cmark_node* text = cmark_node_first_child(clause.get());
-        const std::string rest(std::string_view(cmark_node_get_literal(text)).substr(first.marker->length));
-        cmark_node_set_literal(text, rest.c_str());
+        const std::string rest(
+            std::string_view(cmark_node_get_literal(text)).substr(first.marker->length));
+        if (rest.empty()) {
+          cmark_node_free(text);  // the marker was all of it: "1、" before "**严禁**"
+        } else {
+          cmark_node_set_literal(text, rest.c_str());
+        }
         const std::string written(utf8::trim(sourceMarker(first.line, first.marker->length)));
         warning(first.line, "「" + written + "」这种编号不是 Markdown 列表；已按第 " +
                                 std::to_string(first.marker->number) +
@@ -724,7 +736,7 @@ class ManualParser::Impl {
   std::optional<size_t> chapterIndex_;
   std::optional<size_t> sectionIndex_;
   std::optional<size_t> subsectionIndex_;
-  bool parentNumberKnown_ = true;
+  bool chapterNumberKnown_ = true;
   int paragraphCount_ = 0;
   int lastItemNumber_ = 0;
   bool blockHasClauses_ = false;

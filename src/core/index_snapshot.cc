@@ -1,0 +1,112 @@
+#include "core/index_snapshot.h"
+
+#include <unicode/uversion.h>
+#include <xapian.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "core/index_schema.h"
+#include "core/lexicon.h"
+#include "core/manual_codec.h"
+#include "core/text_normalizer.h"
+
+namespace dutydesk {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string metadata(const Xapian::Database& db, std::string_view key) {
+  return db.get_metadata(std::string(key));
+}
+
+// The index must have been analysed the way this build analyses questions.
+AnalyzerSettings checkCompatible(const Xapian::Database& db, const fs::path& dbDir) {
+  const std::string rebuild =
+      "; rebuild it with this version: dutydesk index --db " + dbDir.string() + " CONTENT_DIR";
+  const std::string schemaVersion = metadata(db, schema::kMetaSchema);
+  if (schemaVersion.empty()) {
+    throw IndexError(dbDir.string() + " is a Xapian database but not a dutydesk index" + rebuild);
+  }
+  if (schemaVersion != schema::kSchemaVersion) {
+    throw IndexError("the index in " + dbDir.string() + " has schema version " + schemaVersion +
+                     ", this dutydesk reads version " + std::string(schema::kSchemaVersion) +
+                     rebuild);
+  }
+  if (metadata(db, schema::kMetaLexicon) != Lexicon::builtIn().version()) {
+    throw IndexError("the index in " + dbDir.string() +
+                     " was built with other word lists than this dutydesk's" + rebuild);
+  }
+  if (metadata(db, schema::kMetaIcu) != U_ICU_VERSION) {
+    throw IndexError("the index in " + dbDir.string() + " was segmented with ICU " +
+                     metadata(db, schema::kMetaIcu) + ", this dutydesk uses ICU " +
+                     U_ICU_VERSION + rebuild);
+  }
+  const std::string described = metadata(db, schema::kMetaAnalyzer);
+  for (bool domain : {true, false}) {
+    for (bool subwords : {true, false}) {
+      for (bool bigrams : {true, false}) {
+        const AnalyzerSettings settings{domain, subwords, bigrams};
+        if (settings.describe() == described) return settings;
+      }
+    }
+  }
+  throw IndexError("the index in " + dbDir.string() + " uses analyser settings '" + described +
+                   "' that this dutydesk does not know" + rebuild);
+}
+
+}  // namespace
+
+std::string IndexSnapshot::currentGeneration(const fs::path& dbDir) {
+  std::ifstream stub(dbDir / schema::kStubFile);
+  std::string backend, target;
+  if (stub >> backend >> target) return target;
+  return {};
+}
+
+std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& dbDir) {
+  const std::string generation = currentGeneration(dbDir);
+  if (generation.empty()) {
+    throw IndexError("no index in " + dbDir.string() +
+                     "; build one with: dutydesk index --db " + dbDir.string() + " CONTENT_DIR");
+  }
+  std::shared_ptr<IndexSnapshot> snapshot(new IndexSnapshot());
+  snapshot->generation_ = generation;
+  snapshot->generationPath_ = dbDir / generation;
+  try {
+    Xapian::Database db(snapshot->generationPath_.string());
+    snapshot->settings_ = checkCompatible(db, dbDir);
+    std::istringstream ids(metadata(db, schema::kMetaManualIds));
+    for (std::string id; std::getline(ids, id);) {
+      snapshot->manuals_.push_back(
+          decodeManual(metadata(db, std::string(schema::kMetaManualPrefix) + id)));
+    }
+    snapshot->clauseCount_ = db.get_doccount();
+  } catch (const IndexError&) {
+    throw;
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot open the index in " + dbDir.string() + ": " + e.get_description());
+  } catch (const std::runtime_error& e) {
+    throw IndexError("cannot read the index in " + dbDir.string() + ": " + e.what());
+  }
+  TextNormalizer normalizer;
+  for (const Manual& manual : snapshot->manuals_) {
+    for (const Position& position : manual.positions) {
+      for (const std::string& name : position.names) {
+        snapshot->positionNames_.entries.emplace_back(normalizer.normalize(name).text,
+                                                      position.canonical());
+      }
+    }
+  }
+  return snapshot;
+}
+
+const Manual* IndexSnapshot::findManual(std::string_view id) const {
+  for (const Manual& manual : manuals_) {
+    if (manual.id == id) return &manual;
+  }
+  return nullptr;
+}
+
+}  // namespace dutydesk

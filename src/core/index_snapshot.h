@@ -1,0 +1,47 @@
+// One generation of an index, opened for reading: the manuals it was built from and the
+// settings its questions must be analysed with. Immutable after open(); share it between
+// threads through shared_ptr. Each thread opens its own Xapian::Database on generationPath(),
+// because a Xapian::Database object must not be used by two threads at once.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/index_writer.h"
+#include "core/manual.h"
+#include "core/question.h"
+#include "core/text_analyzer.h"
+
+namespace dutydesk {
+
+class IndexSnapshot {
+ public:
+  // Opens the generation that dbDir's stub names now. Throws IndexError with a message a
+  // person can act on when there is no index, or one this build cannot read.
+  static std::shared_ptr<const IndexSnapshot> open(const std::filesystem::path& dbDir);
+
+  // The generation dbDir's stub names now, without opening it; empty when there is none.
+  static std::string currentGeneration(const std::filesystem::path& dbDir);
+
+  const std::vector<Manual>& manuals() const { return manuals_; }
+  const Manual* findManual(std::string_view id) const;
+  const std::filesystem::path& generationPath() const { return generationPath_; }
+  const std::string& generation() const { return generation_; }
+  const AnalyzerSettings& analyzerSettings() const { return settings_; }
+  const PositionNames& positionNames() const { return positionNames_; }
+  size_t clauseCount() const { return clauseCount_; }
+
+ private:
+  IndexSnapshot() = default;
+
+  std::vector<Manual> manuals_;
+  std::filesystem::path generationPath_;
+  std::string generation_;
+  AnalyzerSettings settings_;
+  PositionNames positionNames_;
+  size_t clauseCount_ = 0;
+};
+
+}  // namespace dutydesk

@@ -1,0 +1,94 @@
+#include "core/question.h"
+
+#include <algorithm>
+
+#include "core/utf8.h"
+
+namespace dutydesk {
+
+bool Question::has(Intent intent) const {
+  return std::find(intents.begin(), intents.end(), intent) != intents.end();
+}
+
+namespace {
+
+void addUnique(std::vector<std::string>& list, const std::string& value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
+const std::string* canonicalFor(const PositionNames& names, std::string_view word) {
+  for (const auto& [name, canonical] : names.entries) {
+    if (name == word) return &canonical;
+  }
+  return nullptr;
+}
+
+// Byte ranges of the normalized question covered by position names, longest names first so
+// that 弱电工 is not also read as 电工.
+std::vector<std::pair<size_t, size_t>> findNames(const std::string& text,
+                                                 const PositionNames& names,
+                                                 std::vector<std::string>& positions) {
+  std::vector<const std::pair<std::string, std::string>*> byLength;
+  for (const auto& entry : names.entries) byLength.push_back(&entry);
+  std::stable_sort(byLength.begin(), byLength.end(),
+                   [](const auto* a, const auto* b) { return a->first.size() > b->first.size(); });
+  std::vector<std::pair<size_t, size_t>> spans;
+  for (const auto* entry : byLength) {
+    if (entry->first.size() < 4) continue;  // a single Han character is no name
+    for (size_t at = text.find(entry->first); at != std::string::npos;
+         at = text.find(entry->first, at + entry->first.size())) {
+      const size_t end = at + entry->first.size();
+      const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
+        return at < span.second && span.first < end;
+      });
+      if (overlaps) continue;
+      spans.emplace_back(at, end);
+      addUnique(positions, entry->second);
+    }
+  }
+  return spans;
+}
+
+}  // namespace
+
+Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
+                         const PositionNames& names) {
+  Question question;
+  question.analyzed = analyzer.forQuery(text);
+  const Lexicon& lexicon = analyzer.lexicon();
+  const auto spans = findNames(question.analyzed.normalized.text, names, question.positions);
+  for (const Token& token : question.analyzed.words) {
+    for (Intent intent : lexicon.intentsOf(token.text)) {
+      if (!question.has(intent)) question.intents.push_back(intent);
+    }
+    const bool inName = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
+      return token.begin >= span.first && token.end <= span.second;
+    });
+    if (!inName && (lexicon.isStopWord(token.text) || !lexicon.intentsOf(token.text).empty())) {
+      continue;
+    }
+    QueryWord word;
+    word.text = token.text;
+    word.alternatives = lexicon.alternativesOf(token.text);
+    word.positionName = inName;
+    // A synonym of a position's name names it too: 保安 → 秩序维护员.
+    if (!inName) {
+      for (const std::string& alternative : word.alternatives) {
+        if (const std::string* canonical = canonicalFor(names, alternative)) {
+          addUnique(question.positions, *canonical);
+          word.positionName = true;
+        }
+      }
+    }
+    for (const Token& bigram : question.analyzed.bigrams) {
+      if (bigram.begin >= token.begin && bigram.end <= token.end) word.bigrams.push_back(bigram.text);
+    }
+    if (std::none_of(question.words.begin(), question.words.end(),
+                     [&](const QueryWord& w) { return w.text == word.text; })) {
+      question.words.push_back(std::move(word));
+    }
+  }
+  return question;
+}
+
+}  // namespace dutydesk

@@ -1,0 +1,39 @@
+// What a question asks: its content words with their alternatives, the positions it names,
+// and the kind of answer it wants. Pure analysis; the Searcher turns it into a Xapian query.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/lexicon.h"
+#include "core/text_analyzer.h"
+
+namespace dutydesk {
+
+struct QueryWord {
+  std::string text;
+  std::vector<std::string> alternatives;  // synonyms and expansions, from the Lexicon
+  std::vector<std::string> bigrams;       // Han bigrams of the word itself
+  bool positionName = false;              // part of a position the question names
+};
+
+struct Question {
+  AnalyzedText analyzed;
+  std::vector<QueryWord> words;          // content words, in question order
+  std::vector<std::string> positions;    // canonical names the question mentions
+  std::vector<Intent> intents;
+
+  bool has(Intent intent) const;
+};
+
+// The names every served position answers to, normalized, mapped to canonical names.
+struct PositionNames {
+  std::vector<std::pair<std::string, std::string>> entries;  // normalized name → canonical
+};
+
+// Analyses `text`. `names` lets it recognise positions by any of their names or by a
+// synonym of one (保安 → 秩序维护员).
+Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer, const PositionNames& names);
+
+}  // namespace dutydesk

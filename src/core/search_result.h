@@ -1,0 +1,48 @@
+// What a search returns (interface.md "Search result"). Points into the snapshot it came from,
+// which it keeps alive.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/index_snapshot.h"
+#include "core/manual.h"
+
+namespace dutydesk {
+
+struct Hit {
+  const Manual* manual = nullptr;
+  const Clause* clause = nullptr;
+  double score = 0;     // 0..1, Xapian's percentage of the best possible match
+  std::string snippet;  // clause text, HTML-escaped, matched words in <mark>
+};
+
+struct Answer {
+  const Manual* manual = nullptr;
+  const Position* position = nullptr;
+  std::vector<const Clause*> clauses;  // the supporting clauses, best first
+  double score = 0;                    // 0..1
+  // Set when the answer comes from a reporting line ("客服专员的上级是谁"): the relation
+  // ("直接上级" or "直接下级") and the position it was asked about.
+  std::string relation;
+  std::string relationOf;
+};
+
+struct SearchResult {
+  std::shared_ptr<const IndexSnapshot> snapshot;
+  std::string query;
+  std::vector<Answer> answers;
+  std::vector<Hit> hits;
+  size_t total = 0;  // matching clauses (Xapian's estimate for large result sets)
+};
+
+struct SearchRequest {
+  std::string query;
+  std::optional<std::string> manual;  // restrict to one manual
+  size_t limit = 10;                  // hits
+  size_t answerLimit = 5;
+};
+
+}  // namespace dutydesk

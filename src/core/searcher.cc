@@ -1,0 +1,314 @@
+#include "core/searcher.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <map>
+
+#include "core/index_schema.h"
+#include "core/lexicon.h"
+#include "core/question.h"
+#include "core/snippet.h"
+#include "core/utf8.h"
+
+namespace dutydesk {
+
+namespace {
+
+// Answers weigh a position's best clauses: the best counts fully, the next ones less, so a
+// position with one exact clause is not outvoted by one with many loose ones.
+constexpr double kEvidenceDecay[] = {1.0, 0.35, 0.15};
+constexpr size_t kClausesPerAnswer = std::size(kEvidenceDecay);
+
+Xapian::Query synonymQuery(const std::string& prefix, const QueryWord& word) {
+  std::vector<Xapian::Query> terms{Xapian::Query(prefix + word.text)};
+  for (const std::string& alternative : word.alternatives) {
+    terms.emplace_back(prefix + alternative);
+  }
+  if (terms.size() == 1) return terms.front();
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+Xapian::Query scaled(double factor, const Xapian::Query& query) {
+  return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
+}
+
+}  // namespace
+
+class Searcher::Impl {
+ public:
+  Impl(std::shared_ptr<const IndexSnapshot> snapshot, SearchTuning tuning)
+      : snapshot_(std::move(snapshot)),
+        db_(snapshot_->generationPath().string()),
+        analyzer_(Lexicon::builtIn(), snapshot_->analyzerSettings()),
+        tuning_(tuning) {}
+
+  SearchResult search(const SearchRequest& request) {
+    if (!utf8::isValid(request.query)) throw QueryError("the question is not valid UTF-8");
+    if (request.query.size() > kMaxQueryBytes) {
+      throw QueryError("the question is too long (at most " + std::to_string(kMaxQueryBytes) +
+                       " bytes)");
+    }
+    if (request.limit == 0 || request.limit > kMaxLimit) {
+      throw QueryError("limit must be between 1 and " + std::to_string(kMaxLimit));
+    }
+    SearchResult result;
+    result.snapshot = snapshot_;
+    result.query = request.query;
+    const Manual* onlyManual = nullptr;
+    if (request.manual) {
+      onlyManual = snapshot_->findManual(*request.manual);
+      if (!onlyManual) throw QueryError("no manual with id '" + *request.manual + "'");
+    }
+    const Question question =
+        analyzeQuestion(request.query, analyzer_, snapshot_->positionNames());
+    matchTerms_ = {};
+    for (const QueryWord& word : question.words) {
+      matchTerms_.words.insert(word.text);
+      matchTerms_.words.insert(word.alternatives.begin(), word.alternatives.end());
+      matchTerms_.bigrams.insert(word.bigrams.begin(), word.bigrams.end());
+    }
+
+    const bool asksWho = question.has(Intent::kWho);
+    if (question.positions.size() == 1 &&
+        (question.has(Intent::kSuperior) || question.has(Intent::kSubordinate))) {
+      answerReportingLine(question, onlyManual, request, result);
+      return result;
+    }
+    const bool comparesPositions =
+        question.positions.size() >= 2 && question.has(Intent::kAlternative);
+    const bool aboutPositions = !question.positions.empty() && (!asksWho || comparesPositions);
+
+    std::vector<Xapian::Query> parts;
+    for (const QueryWord& word : question.words) {
+      if (word.positionName && aboutPositions) continue;
+      parts.push_back(wordQuery(word, /*fields=*/!word.positionName));
+    }
+    if (aboutPositions && parts.empty()) {
+      listDuties(question.positions, onlyManual, request, result);
+      return result;
+    }
+    if (parts.empty()) return result;
+    Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    if (aboutPositions) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, positionFilter(question.positions));
+    }
+    if (onlyManual) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                            Xapian::Query(std::string(schema::kManualTerm) + onlyManual->id));
+    }
+    runQuery(query, request, result);
+    return result;
+  }
+
+  const std::shared_ptr<const IndexSnapshot>& snapshot() const { return snapshot_; }
+
+ private:
+  Xapian::Query wordQuery(const QueryWord& word, bool fields) {
+    std::vector<Xapian::Query> parts{synonymQuery("", word)};
+    if (fields) {
+      parts.push_back(scaled(tuning_.positionField,
+                             synonymQuery(std::string(schema::kPositionName), word)));
+      parts.push_back(scaled(tuning_.headingField, synonymQuery(std::string(schema::kHeading), word)));
+      parts.push_back(scaled(tuning_.chapterField, synonymQuery(std::string(schema::kChapter), word)));
+      parts.push_back(
+          scaled(tuning_.departmentField, synonymQuery(std::string(schema::kDepartment), word)));
+    }
+    if (tuning_.bigrams > 0 && !word.bigrams.empty()) {
+      std::vector<Xapian::Query> bigrams;
+      for (const std::string& bigram : word.bigrams) {
+        bigrams.emplace_back(std::string(schema::kBigram) + bigram);
+      }
+      parts.push_back(scaled(tuning_.bigrams,
+                             Xapian::Query(Xapian::Query::OP_OR, bigrams.begin(), bigrams.end())));
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  }
+
+  Xapian::Query positionFilter(const std::vector<std::string>& positions) const {
+    std::vector<Xapian::Query> terms;
+    for (const Manual& manual : snapshot_->manuals()) {
+      for (const std::string& canonical : positions) {
+        if (manual.findPosition(canonical)) {
+          terms.emplace_back(std::string(schema::kPositionTerm) +
+                             schema::positionKey(manual.id, canonical));
+        }
+      }
+    }
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+  Xapian::Enquire enquire(const Xapian::Query& query) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(query);
+    enquire.set_weighting_scheme(Xapian::BM25Weight(tuning_.bm25k1, 0, 1, tuning_.bm25b, 0.5));
+    return enquire;
+  }
+
+  // Where a clause's document says it lives.
+  std::pair<const Manual*, const Clause*> locate(const Xapian::Document& document) const {
+    const std::string data = document.get_data();
+    const size_t newline = data.find('\n');
+    const Manual* manual = snapshot_->findManual(std::string_view(data).substr(0, newline));
+    const size_t index = std::stoul(data.substr(newline + 1));
+    if (!manual || index >= manual->clauses.size()) {
+      throw IndexError("the index is damaged: a document points to no clause");
+    }
+    return {manual, &manual->clauses[index]};
+  }
+
+  Hit makeHit(const Manual* manual, const Clause* clause, double score) {
+    return Hit{manual, clause, score, makeSnippet(clause->text, matchTerms_, analyzer_)};
+  }
+
+  void runQuery(const Xapian::Query& query, const SearchRequest& request, SearchResult& result) {
+    Xapian::Enquire hitsEnquire = enquire(query);
+    const Xapian::MSet hits = hitsEnquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
+    result.total = hits.get_matches_estimated();
+    for (auto it = hits.begin(); it != hits.end(); ++it) {
+      const auto [manual, clause] = locate(it.get_document());
+      result.hits.push_back(makeHit(manual, clause, it.get_percent() / 100.0));
+    }
+    if (hits.empty()) return;
+
+    // One answer per position: Xapian collapses on the position key, keeping each position's
+    // best few clauses, so answers never need every match fetched.
+    Xapian::Enquire answersEnquire = enquire(query);
+    answersEnquire.set_collapse_key(schema::kSlotPositionKey, kClausesPerAnswer);
+    const Xapian::MSet ranked = answersEnquire.get_mset(
+        0, static_cast<Xapian::doccount>((request.answerLimit + 2) * kClausesPerAnswer));
+    struct Evidence {
+      Answer answer;
+      double weight = 0;
+      double bestPercent = 0;
+    };
+    std::map<std::string, Evidence> byPosition;
+    std::vector<std::string> order;
+    for (auto it = ranked.begin(); it != ranked.end(); ++it) {
+      const Xapian::Document document = it.get_document();
+      const std::string key = document.get_value(schema::kSlotPositionKey);
+      if (key.empty()) continue;  // general sections answer no "who"
+      auto [entry, inserted] = byPosition.try_emplace(key);
+      Evidence& evidence = entry->second;
+      if (inserted) {
+        const auto [manual, clause] = locate(document);
+        evidence.answer.manual = manual;
+        evidence.answer.position = manual->positionOf(*clause);
+        evidence.bestPercent = it.get_percent() / 100.0;
+        order.push_back(key);
+      }
+      const size_t rank = evidence.answer.clauses.size();
+      if (rank >= kClausesPerAnswer) continue;
+      evidence.weight += kEvidenceDecay[rank] * it.get_weight();
+      evidence.answer.clauses.push_back(locate(document).second);
+    }
+    std::vector<Evidence*> answers;
+    for (const std::string& key : order) answers.push_back(&byPosition[key]);
+    std::stable_sort(answers.begin(), answers.end(),
+                     [](const Evidence* a, const Evidence* b) { return a->weight > b->weight; });
+    const double top = answers.empty() ? 1 : answers.front()->weight;
+    const double topPercent = answers.empty() ? 1 : answers.front()->bestPercent;
+    for (Evidence* evidence : answers) {
+      if (result.answers.size() == request.answerLimit) break;
+      evidence->answer.score = topPercent * evidence->weight / top;
+      result.answers.push_back(std::move(evidence->answer));
+    }
+  }
+
+  // "前台平时做什么": the position's clauses in manual order, overview and duties first.
+  void listDuties(const std::vector<std::string>& positions, const Manual* onlyManual,
+                  const SearchRequest& request, SearchResult& result) {
+    for (const Manual& manual : snapshot_->manuals()) {
+      if (onlyManual && onlyManual != &manual) continue;
+      for (const std::string& canonical : positions) {
+        const Position* position = manual.findPosition(canonical);
+        if (!position) continue;
+        Answer answer{&manual, position, {}, 1.0, {}, {}};
+        for (const auto& place : position->places) {
+          for (size_t index : manual.clausesOfSection(place.chapter, place.section)) {
+            const Clause& clause = manual.clauses[index];
+            ++result.total;
+            if (answer.clauses.size() < kClausesPerAnswer) answer.clauses.push_back(&clause);
+            if (result.hits.size() < request.limit) {
+              const double score = 1.0 - 0.5 * static_cast<double>(result.hits.size()) /
+                                             static_cast<double>(request.limit);
+              result.hits.push_back(makeHit(&manual, &clause, score));
+            }
+          }
+        }
+        result.answers.push_back(std::move(answer));
+      }
+    }
+  }
+
+  // "客服专员的上级是谁": the answer is in the reporting lines; the supporting clauses are
+  // the related position's clauses that mention the one asked about.
+  void answerReportingLine(const Question& question, const Manual* onlyManual,
+                           const SearchRequest& request, SearchResult& result) {
+    const bool up = question.has(Intent::kSuperior);
+    const std::string& asked = question.positions.front();
+    for (const Manual& manual : snapshot_->manuals()) {
+      if (onlyManual && onlyManual != &manual) continue;
+      const Position* position = manual.findPosition(asked);
+      if (!position) continue;
+      for (const std::string& related : up ? position->superiors : position->subordinates) {
+        const Position* relatedPosition = manual.findPosition(related);
+        if (!relatedPosition) continue;
+        Answer answer{&manual, relatedPosition, {}, 1.0, up ? "直接上级" : "直接下级", asked};
+        std::vector<Xapian::Query> names;
+        for (const std::string& name : position->names) {
+          const AnalyzedText analyzed = analyzer_.forQuery(name);
+          for (const Token& word : analyzed.words) {
+            names.emplace_back(word.text);
+            matchTerms_.words.insert(word.text);
+          }
+        }
+        const Xapian::Query query(
+            Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()),
+            Xapian::Query(std::string(schema::kPositionTerm) +
+                          schema::positionKey(manual.id, related)));
+        Xapian::Enquire support = enquire(query);
+        const Xapian::MSet mset = support.get_mset(0, kClausesPerAnswer);
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+          const auto [clauseManual, clause] = locate(it.get_document());
+          answer.clauses.push_back(clause);
+          if (result.hits.size() < request.limit) {
+            result.hits.push_back(makeHit(clauseManual, clause, it.get_percent() / 100.0));
+          }
+        }
+        result.answers.push_back(std::move(answer));
+      }
+    }
+    result.total = result.hits.size();
+  }
+
+  std::shared_ptr<const IndexSnapshot> snapshot_;
+  Xapian::Database db_;
+  TextAnalyzer analyzer_;
+  SearchTuning tuning_;
+  MatchTerms matchTerms_;  // of the question being answered, for snippets
+};
+
+Searcher::Searcher(std::shared_ptr<const IndexSnapshot> snapshot, SearchTuning tuning) {
+  try {
+    impl_ = std::make_unique<Impl>(std::move(snapshot), tuning);
+  } catch (const Xapian::Error& e) {
+    throw IndexError("cannot open the index: " + e.get_description());
+  }
+}
+
+Searcher::~Searcher() = default;
+
+SearchResult Searcher::search(const SearchRequest& request) {
+  try {
+    return impl_->search(request);
+  } catch (const Xapian::Error& e) {
+    throw IndexError("search failed: " + e.get_description());
+  }
+}
+
+const std::shared_ptr<const IndexSnapshot>& Searcher::snapshot() const {
+  return impl_->snapshot();
+}
+
+}  // namespace dutydesk

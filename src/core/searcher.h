@@ -1,0 +1,54 @@
+// Answers questions from one index snapshot: ranked clauses (hits) and the positions they
+// point to (answers).
+#pragma once
+
+#include <memory>
+#include <stdexcept>
+
+#include "core/index_snapshot.h"
+#include "core/search_result.h"
+
+namespace dutydesk {
+
+// A question that cannot be searched as given (not UTF-8, too long, unknown manual).
+class QueryError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+// How much each part of a clause counts. The defaults are what bench/quality measured best;
+// the benchmark varies them to show why.
+struct SearchTuning {
+  double positionField = 1.5;  // a word in the position's name
+  double headingField = 1.0;   // a word in the clause's heading
+  double chapterField = 1.5;   // a word in the chapter title (the emergency, in yingji-zhize)
+  double departmentField = 0.5;
+  double bigrams = 0.3;        // the Han bigram recall layer
+  double bm25k1 = 1.2;
+  double bm25b = 0.5;
+};
+
+constexpr size_t kMaxQueryBytes = 600;  // about 200 Chinese characters
+constexpr size_t kMaxLimit = 100;
+
+// Owns a Xapian::Database and a TextAnalyzer: not thread-safe. Use one per thread; the
+// snapshot it reads is shared.
+class Searcher {
+ public:
+  explicit Searcher(std::shared_ptr<const IndexSnapshot> snapshot, SearchTuning tuning = {});
+  ~Searcher();
+  Searcher(const Searcher&) = delete;
+  Searcher& operator=(const Searcher&) = delete;
+
+  // Throws QueryError for a request that cannot be searched; a question that matches nothing
+  // gives an empty result.
+  SearchResult search(const SearchRequest& request);
+
+  const std::shared_ptr<const IndexSnapshot>& snapshot() const;
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dutydesk

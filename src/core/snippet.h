@@ -1,0 +1,25 @@
+// Clause text made safe for HTML, with the words a question matched wrapped in <mark>.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+#include "core/text_analyzer.h"
+
+namespace dutydesk {
+
+struct MatchTerms {
+  std::unordered_set<std::string> words;    // normalized words, synonyms included
+  std::unordered_set<std::string> bigrams;  // normalized Han bigrams
+};
+
+std::string escapeHtml(std::string_view text);
+
+// Escapes `text` and marks every stretch whose normalized form is one of `terms`. Marks are
+// found on the normalized text and mapped back, so a Traditional or full-width query still
+// marks the clause. Texts longer than `maxCodePoints` are cut around the first mark with "…".
+std::string makeSnippet(std::string_view text, const MatchTerms& terms, TextAnalyzer& analyzer,
+                        size_t maxCodePoints = 160);
+
+}  // namespace dutydesk
