@@ -9,10 +9,11 @@
 
 namespace dutydesk::schema {
 
-constexpr std::string_view kSchemaVersion = "1";
+constexpr std::string_view kSchemaVersion = "2";
 
 // Free-text terms. Clause text has no prefix; fields a query can weigh have their own.
 constexpr std::string_view kBigram = "B";          // Han bigrams of the clause text
+constexpr std::string_view kCharacter = "U";       // single Han characters of the clause text
 constexpr std::string_view kPositionName = "P";    // words of the position's names and note
 constexpr std::string_view kHeading = "H";         // words of the clause's heading title
 constexpr std::string_view kChapter = "C";         // words of the chapter title

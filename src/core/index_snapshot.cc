@@ -94,8 +94,8 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& dbDir) 
   for (const Manual& manual : snapshot->manuals_) {
     for (const Position& position : manual.positions) {
       for (const std::string& name : position.names) {
-        snapshot->positionNames_.entries.emplace_back(normalizer.normalize(name).text,
-                                                      position.canonical());
+        snapshot->positionNames_.entries.push_back(
+            {normalizer.normalize(name).text, position.canonical(), !position.subordinates.empty()});
       }
     }
   }

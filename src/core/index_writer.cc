@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstring>
 #include <fstream>
+#include <set>
 
 #include "core/index_schema.h"
 #include "core/lexicon.h"
@@ -55,25 +56,33 @@ void fsyncPath(const fs::path& path, int flags) {
   if (result != 0) throw IndexError(systemError("cannot sync", path));
 }
 
-// Adds every word of `text` under `prefix`, and its bigrams when asked.
-void addText(Xapian::Document& document, TextAnalyzer& analyzer, std::string_view text,
-             std::string_view prefix, bool withBigrams) {
+void addClauseText(Xapian::Document& document, TextAnalyzer& analyzer, std::string_view text) {
   const AnalyzedText analyzed = analyzer.forIndex(text);
-  for (const Token& word : analyzed.words) document.add_term(std::string(prefix) + word.text);
-  if (!withBigrams) return;
+  for (const Token& word : analyzed.words) document.add_term(word.text);
   for (const Token& bigram : analyzed.bigrams) {
     document.add_term(std::string(schema::kBigram) + bigram.text);
   }
+  for (const Token& character : analyzed.characters) {
+    document.add_term(std::string(schema::kCharacter) + character.text);
+  }
+}
+
+// A field's whole words under its prefix, once each: a name is there or not.
+void addField(Xapian::Document& document, TextAnalyzer& analyzer, std::string_view text,
+              std::string_view prefix) {
+  std::set<std::string> words;
+  for (const Token& word : analyzer.forQuery(text).words) words.insert(word.text);
+  for (const std::string& word : words) document.add_term(std::string(prefix) + word);
 }
 
 Xapian::Document clauseDocument(const Manual& manual, size_t index, TextAnalyzer& analyzer) {
   const Clause& clause = manual.clauses[index];
   Xapian::Document document;
   document.set_data(manual.id + "\n" + std::to_string(index));
-  addText(document, analyzer, clause.text, "", true);
-  addText(document, analyzer, manual.headingOf(clause).title, schema::kHeading, false);
+  addClauseText(document, analyzer, clause.text);
+  addField(document, analyzer, manual.headingOf(clause).title, schema::kHeading);
   if (const Chapter* chapter = manual.chapterOf(clause)) {
-    addText(document, analyzer, chapter->heading.title, schema::kChapter, false);
+    addField(document, analyzer, chapter->heading.title, schema::kChapter);
   }
   document.add_boolean_term(std::string(schema::kManualTerm) + manual.id);
   document.add_boolean_term(std::string(schema::kIdTerm) + manual.id + ":" + clause.address.str());
@@ -81,9 +90,9 @@ Xapian::Document clauseDocument(const Manual& manual, size_t index, TextAnalyzer
     std::string names;
     for (const std::string& name : position->names) names += name + " ";
     names += position->note;
-    addText(document, analyzer, names, schema::kPositionName, false);
+    addField(document, analyzer, names, schema::kPositionName);
     if (position->department) {
-      addText(document, analyzer, *position->department, schema::kDepartment, false);
+      addField(document, analyzer, *position->department, schema::kDepartment);
     }
     const std::string key = schema::positionKey(manual.id, position->canonical());
     document.add_boolean_term(std::string(schema::kPositionTerm) + key);

@@ -17,10 +17,25 @@ void addUnique(std::vector<std::string>& list, const std::string& value) {
 }
 
 const std::string* canonicalFor(const PositionNames& names, std::string_view word) {
-  for (const auto& [name, canonical] : names.entries) {
-    if (name == word) return &canonical;
+  for (const auto& entry : names.entries) {
+    if (entry.name == word) return &entry.canonical;
   }
   return nullptr;
+}
+
+// A short word that people use for a position it begins ("行政" for 行政专员, "客服" for
+// 客服专员): where several names begin with it, the person doing the work (no 直接下级) is
+// meant before a supervisor, then the shortest name.
+const std::string* canonicalByPrefix(const PositionNames& names, std::string_view word) {
+  if (word.size() < 6) return nullptr;  // at least two Han characters
+  const PositionNames::Entry* best = nullptr;
+  for (const auto& entry : names.entries) {
+    if (entry.name.size() <= word.size() || !entry.name.starts_with(word)) continue;
+    if (!best || std::pair(entry.leads, entry.name.size()) < std::pair(best->leads, best->name.size())) {
+      best = &entry;
+    }
+  }
+  return best ? &best->canonical : nullptr;
 }
 
 // Byte ranges of the normalized question covered by position names, longest names first so
@@ -28,22 +43,22 @@ const std::string* canonicalFor(const PositionNames& names, std::string_view wor
 std::vector<std::pair<size_t, size_t>> findNames(const std::string& text,
                                                  const PositionNames& names,
                                                  std::vector<std::string>& positions) {
-  std::vector<const std::pair<std::string, std::string>*> byLength;
+  std::vector<const PositionNames::Entry*> byLength;
   for (const auto& entry : names.entries) byLength.push_back(&entry);
   std::stable_sort(byLength.begin(), byLength.end(),
-                   [](const auto* a, const auto* b) { return a->first.size() > b->first.size(); });
+                   [](const auto* a, const auto* b) { return a->name.size() > b->name.size(); });
   std::vector<std::pair<size_t, size_t>> spans;
   for (const auto* entry : byLength) {
-    if (entry->first.size() < 4) continue;  // a single Han character is no name
-    for (size_t at = text.find(entry->first); at != std::string::npos;
-         at = text.find(entry->first, at + entry->first.size())) {
-      const size_t end = at + entry->first.size();
+    if (entry->name.size() < 4) continue;  // a single Han character is no name
+    for (size_t at = text.find(entry->name); at != std::string::npos;
+         at = text.find(entry->name, at + entry->name.size())) {
+      const size_t end = at + entry->name.size();
       const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
         return at < span.second && span.first < end;
       });
       if (overlaps) continue;
       spans.emplace_back(at, end);
-      addUnique(positions, entry->second);
+      addUnique(positions, entry->canonical);
     }
   }
   return spans;
@@ -61,16 +76,31 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     for (Intent intent : lexicon.intentsOf(token.text)) {
       if (!question.has(intent)) question.intents.push_back(intent);
     }
+  }
+  // Where the question sets positions against each other ("是保洁清还是保安清") or the asker
+  // says who they are ("我是客服"), a short word stands for a position it begins.
+  const bool comparing = question.has(Intent::kAlternative);
+  bool selfIntroduced = false;
+  for (const Token& token : question.analyzed.words) {
+    const bool introducesSelf = token.text == "我是";
     const bool inName = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
       return token.begin >= span.first && token.end <= span.second;
     });
     if (!inName && (lexicon.isStopWord(token.text) || !lexicon.intentsOf(token.text).empty())) {
+      selfIntroduced = introducesSelf;
       continue;
     }
     QueryWord word;
     word.text = token.text;
     word.alternatives = lexicon.alternativesOf(token.text);
     word.positionName = inName;
+    if (!inName && (comparing || selfIntroduced)) {
+      if (const std::string* canonical = canonicalByPrefix(names, token.text)) {
+        addUnique(question.positions, *canonical);
+        word.positionName = true;
+      }
+    }
+    selfIntroduced = introducesSelf;
     // A synonym of a position's name names it too: 保安 → 秩序维护员.
     if (!inName) {
       for (const std::string& alternative : word.alternatives) {
@@ -83,6 +113,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     for (const Token& bigram : question.analyzed.bigrams) {
       if (bigram.begin >= token.begin && bigram.end <= token.end) word.bigrams.push_back(bigram.text);
     }
+    word.singleHan = token.han && word.bigrams.empty();
     if (std::none_of(question.words.begin(), question.words.end(),
                      [&](const QueryWord& w) { return w.text == word.text; })) {
       question.words.push_back(std::move(word));

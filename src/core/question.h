@@ -15,6 +15,7 @@ struct QueryWord {
   std::string text;
   std::vector<std::string> alternatives;  // synonyms and expansions, from the Lexicon
   std::vector<std::string> bigrams;       // Han bigrams of the word itself
+  bool singleHan = false;                 // one Han character: matched by the character layer
   bool positionName = false;              // part of a position the question names
 };
 
@@ -29,7 +30,12 @@ struct Question {
 
 // The names every served position answers to, normalized, mapped to canonical names.
 struct PositionNames {
-  std::vector<std::pair<std::string, std::string>> entries;  // normalized name → canonical
+  struct Entry {
+    std::string name;  // normalized
+    std::string canonical;
+    bool leads = false;  // has 直接下级: a supervisor, not the person who does the work
+  };
+  std::vector<Entry> entries;
 };
 
 // Analyses `text`. `names` lets it recognise positions by any of their names or by a

@@ -98,6 +98,8 @@ class Searcher::Impl {
                             Xapian::Query(std::string(schema::kManualTerm) + onlyManual->id));
     }
     runQuery(query, request, result);
+    // The question named a position but none of its clauses says more: show that position.
+    if (result.hits.empty() && aboutPositions) listDuties(question.positions, onlyManual, request, result);
     return result;
   }
 
@@ -121,6 +123,9 @@ class Searcher::Impl {
       }
       parts.push_back(scaled(tuning_.bigrams,
                              Xapian::Query(Xapian::Query::OP_OR, bigrams.begin(), bigrams.end())));
+    }
+    if (tuning_.bigrams > 0 && word.singleHan) {
+      parts.push_back(scaled(tuning_.bigrams, Xapian::Query(std::string(schema::kCharacter) + word.text)));
     }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }

@@ -6,7 +6,7 @@ namespace dutydesk {
 
 std::string AnalyzerSettings::describe() const {
   return std::string("nfkc+casefold+t2s;domain=") + (domainWords ? "1" : "0") +
-         ";subwords=" + (subwords ? "1" : "0") + ";bigrams=" + (bigrams ? "1" : "0");
+         ";subwords=" + (subwords ? "1" : "0") + ";ngrams=" + (bigrams ? "1" : "0");
 }
 
 TextAnalyzer::TextAnalyzer(const Lexicon& lexicon, AnalyzerSettings settings)
@@ -30,6 +30,10 @@ AnalyzedText TextAnalyzer::analyze(std::string_view text, bool subwords) {
       utf8::decode(run.text, pos);
     }
     starts.push_back(run.text.size());
+    for (size_t i = 0; i + 1 < starts.size(); ++i) {
+      out.characters.push_back({run.text.substr(starts[i], starts[i + 1] - starts[i]),
+                                run.begin + starts[i], run.begin + starts[i + 1], true});
+    }
     for (size_t i = 0; i + 2 < starts.size(); ++i) {
       out.bigrams.push_back({run.text.substr(starts[i], starts[i + 2] - starts[i]),
                              run.begin + starts[i], run.begin + starts[i + 2], true});
