@@ -31,7 +31,7 @@ constexpr const char* kUsage =
     "  dutydesk index  --db DB_DIR CONTENT_DIR...     check, then build the index\n"
     "  dutydesk search --db DB_DIR [--manual ID] [--limit N] [--json] QUERY...\n"
     "  dutydesk serve  --db DB_DIR [--content CONTENT_DIR]... [--host H] [--port P]\n"
-    "                  [--web WEB_DIR] [--threads N] [--quiet]\n"
+    "                  [--web WEB_DIR] [--threads N] [--queue N] [--quiet]\n"
     "  dutydesk import --out MANUAL_DIR [--force] FILE.docx|FILE.txt\n"
     "exit status: 0 ok, 1 content errors or failure, 2 usage error\n";
 
@@ -256,6 +256,9 @@ int runServe(const Arguments& args) {
   if (const auto threads = args.value("threads")) {
     options.threads = parseNumber(*threads, "threads", 1, 256);
   }
+  if (const auto queue = args.value("queue")) {
+    options.queueLimit = parseNumber(*queue, "queue", 1, 100000);
+  }
   options.quiet = args.flag("quiet");
   if (!args.positional().empty()) throw UsageError("serve takes no positional arguments");
   return dutydesk::runServer(options);
@@ -283,7 +286,7 @@ int main(int argc, char** argv) {
     }
     if (command == "serve") {
       return runServe(
-          Arguments(args, {"db", "content", "host", "port", "web", "threads"}, {"quiet"}));
+          Arguments(args, {"db", "content", "host", "port", "web", "threads", "queue"}, {"quiet"}));
     }
 #ifdef DUTYDESK_WITH_IMPORT
     if (command == "import") return dutydesk::runImport(args, std::cout, std::cerr);

@@ -66,11 +66,24 @@ std::string IndexSnapshot::currentGeneration(const fs::path& dbDir) {
 }
 
 std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& dbDir) {
-  const std::string generation = currentGeneration(dbDir);
-  if (generation.empty()) {
-    throw IndexError("no index in " + dbDir.string() +
-                     "; build one with: dutydesk index --db " + dbDir.string() + " CONTENT_DIR");
+  // A writer may switch generations and delete an older one between our reading the stub and
+  // opening what it named: then the stub names a newer one, and we try that.
+  for (int attempt = 0;; ++attempt) {
+    const std::string generation = currentGeneration(dbDir);
+    if (generation.empty()) {
+      throw IndexError("no index in " + dbDir.string() +
+                       "; build one with: dutydesk index --db " + dbDir.string() + " CONTENT_DIR");
+    }
+    try {
+      return openGeneration(dbDir, generation);
+    } catch (const IndexError&) {
+      if (attempt >= 2 || currentGeneration(dbDir) == generation) throw;
+    }
   }
+}
+
+std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::path& dbDir,
+                                                                   const std::string& generation) {
   std::shared_ptr<IndexSnapshot> snapshot(new IndexSnapshot());
   snapshot->generation_ = generation;
   snapshot->generationPath_ = dbDir / generation;

@@ -35,6 +35,8 @@ class IndexSnapshot {
 
  private:
   IndexSnapshot() = default;
+  static std::shared_ptr<const IndexSnapshot> openGeneration(const std::filesystem::path& dbDir,
+                                                             const std::string& generation);
 
   std::vector<Manual> manuals_;
   std::filesystem::path generationPath_;

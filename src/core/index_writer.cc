@@ -13,6 +13,7 @@
 #include <set>
 
 #include "core/index_schema.h"
+#include "core/index_snapshot.h"
 #include "core/lexicon.h"
 #include "core/manual_codec.h"
 
@@ -108,14 +109,6 @@ std::string newGenerationName() {
          "-" + std::to_string(::getpid());
 }
 
-// The generation the stub names, or empty when there is no stub.
-std::string currentGeneration(const fs::path& dbDir) {
-  std::ifstream stub(dbDir / schema::kStubFile);
-  std::string backend, target;
-  if (stub >> backend >> target) return target;
-  return {};
-}
-
 void removeOldGenerations(const fs::path& dbDir, const std::string& current,
                           const std::string& previous) {
   std::error_code ec;
@@ -172,7 +165,7 @@ IndexStats writeIndex(const Library& library, const fs::path& dbDir, TextAnalyze
   }
 
   // Switch: write the new stub aside, make it durable, rename it over the old one.
-  const std::string previous = currentGeneration(dbDir);
+  const std::string previous = IndexSnapshot::currentGeneration(dbDir);
   const fs::path stub = dbDir / schema::kStubFile;
   const fs::path stubTemp = dbDir / (std::string(schema::kStubFile) + ".tmp");
   {

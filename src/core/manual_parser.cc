@@ -64,8 +64,6 @@ void appendPlainText(cmark_node* node, std::string& out) {
     case CMARK_NODE_LINEBREAK:
       out += '\n';
       return;
-    case CMARK_NODE_HTML_INLINE:
-    case CMARK_NODE_HTML_BLOCK:
     case CMARK_NODE_THEMATIC_BREAK:
       return;
     default:
@@ -89,6 +87,37 @@ std::string plainText(cmark_node* node) {
     collapsed += c;
   }
   return utf8::trim(collapsed);
+}
+
+// Raw HTML in a manual is shown as the text it is, never passed to a browser: inline HTML
+// becomes a text node, an HTML block a paragraph of text. Returns the lines of HTML blocks.
+std::vector<int> literalizeHtml(cmark_node* document) {
+  std::vector<cmark_node*> found;
+  cmark_iter* iter = cmark_iter_new(document);
+  for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+    cmark_node* node = cmark_iter_get_node(iter);
+    const cmark_node_type type = cmark_node_get_type(node);
+    if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK)) {
+      found.push_back(node);
+    }
+  }
+  cmark_iter_free(iter);
+  std::vector<int> blockLines;
+  for (cmark_node* node : found) {
+    std::string literal = cmark_node_get_literal(node);
+    cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+    cmark_node* replacement = text;
+    if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+      while (!literal.empty() && literal.back() == '\n') literal.pop_back();
+      replacement = cmark_node_new(CMARK_NODE_PARAGRAPH);
+      cmark_node_append_child(replacement, text);
+      blockLines.push_back(cmark_node_get_start_line(node));
+    }
+    cmark_node_set_literal(text, literal.c_str());
+    cmark_node_replace(node, replacement);
+    cmark_node_free(node);
+  }
+  return blockLines;
 }
 
 // Splits `text` at the first ASCII or full-width colon: "直接上级:物业经理".
@@ -174,7 +203,7 @@ class ManualParser::Impl {
 
   void parseIndex(std::string_view fileName, std::string_view text) {
     startFile(fileName, text);
-    NodePtr document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
+    NodePtr document = parseMarkdown(text);
     bool titled = false;
     for (cmark_node* node = cmark_node_first_child(document.get()); node;
          node = cmark_node_next(node)) {
@@ -203,7 +232,7 @@ class ManualParser::Impl {
 
   void parseChapter(std::string_view fileName, std::string_view text) {
     startFile(fileName, text);
-    NodePtr document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
+    NodePtr document = parseMarkdown(text);
     bool warnedBeforeChapter = false;
     for (cmark_node* node = cmark_node_first_child(document.get()); node;
          node = cmark_node_next(node)) {
@@ -273,6 +302,14 @@ class ManualParser::Impl {
     subsectionIndex_.reset();
     chapterNumberKnown_ = true;
     resetBlock();
+  }
+
+  NodePtr parseMarkdown(std::string_view text) {
+    NodePtr document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
+    for (int line : literalizeHtml(document.get())) {
+      warning(line, "HTML 代码不会被解释，将按原文显示；请改用 Markdown 书写");
+    }
+    return document;
   }
 
   std::string_view sourceLine(int line) const {
@@ -529,10 +566,6 @@ class ManualParser::Impl {
         return;
       case CMARK_NODE_PARAGRAPH:
         addParagraph(node);
-        return;
-      case CMARK_NODE_HTML_BLOCK:
-        warning(cmark_node_get_start_line(node),
-                "HTML 代码不会显示也不会被检索；请改用 Markdown 书写");
         return;
       case CMARK_NODE_THEMATIC_BREAK:
         return;

@@ -1,0 +1,178 @@
+// The Searcher on a real Xapian index built from the fixture manuals in tests/fixtures/search.
+#include "core/searcher.h"
+
+#include <doctest/doctest.h>
+
+#include "core/content_loader.h"
+#include "core/index_writer.h"
+#include "core/lexicon.h"
+#include "test_support.h"
+
+using namespace dutydesk;
+using dutydesk::testing::TempDir;
+
+namespace {
+
+// One index for the whole file: building it is the slow part.
+struct FixtureIndex {
+  TempDir dir;
+  std::shared_ptr<const IndexSnapshot> snapshot;
+
+  FixtureIndex() {
+    const Library library = loadLibrary({dutydesk::testing::fixture("search")});
+    REQUIRE_FALSE(library.diagnostics.hasErrors());
+    TextAnalyzer analyzer(Lexicon::builtIn(), {});
+    writeIndex(library, dir / "db", analyzer);
+    snapshot = IndexSnapshot::open(dir / "db");
+  }
+};
+
+FixtureIndex& fixtureIndex() {
+  static FixtureIndex index;
+  return index;
+}
+
+SearchResult search(const std::string& query, std::optional<std::string> manual = std::nullopt,
+                    size_t limit = 10) {
+  Searcher searcher(fixtureIndex().snapshot);
+  SearchRequest request;
+  request.query = query;
+  request.manual = std::move(manual);
+  request.limit = limit;
+  return searcher.search(request);
+}
+
+std::string topPosition(const SearchResult& result) {
+  return result.answers.empty() ? "" : result.answers.front().position->canonical();
+}
+
+std::string topAddress(const SearchResult& result) {
+  return result.hits.empty()
+             ? ""
+             : result.hits.front().manual->id + ":" + result.hits.front().clause->address.str();
+}
+
+}  // namespace
+
+TEST_CASE("questions find the responsible position and clause") {
+  const struct {
+    std::string query;
+    std::string position;
+    std::string address;
+  } cases[] = {
+      // synonym: 物业费 → 物业服务费
+      {"谁负责催缴物业费", "收费员", "xiaoqu:2.3.1.2"},
+      // Traditional characters and full-width punctuation
+      {"誰負責催繳物業費？", "收费员", "xiaoqu:2.3.1.2"},
+      // colloquial synonym for the position: 保安 → 秩序维护员
+      {"保安多久巡逻一次", "秩序维护员", "xiaoqu:3.1.1.1"},
+      // everyday word for the event and mixed digits
+      {"着火了谁打119", "监控中心值班员", "xiaoqu:3.2.1.1"},
+      // trade word ICU splits (报修 → 报|修), kept whole
+      {"业主报修由谁登记", "客服专员", "xiaoqu:2.2.2.1"},
+      // full-width Latin and digits: ＡＢＣ１１９ normalises to abc119
+      {"火警　１１９", "监控中心值班员", "xiaoqu:3.2.1.1"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.query);
+    const SearchResult result = search(c.query);
+    CHECK(topPosition(result) == c.position);
+    CHECK(topAddress(result) == c.address);
+  }
+}
+
+TEST_CASE("a question naming a position answers with that position's duties") {
+  const SearchResult result = search("前台平时做什么");
+  REQUIRE(result.answers.size() == 1);
+  CHECK(result.answers[0].position->canonical() == "客服专员");
+  REQUIRE_FALSE(result.hits.empty());
+  CHECK(topAddress(result) == "xiaoqu:2.2.1.p1");
+  for (const Hit& hit : result.hits) {
+    CHECK(hit.manual->positionOf(*hit.clause)->canonical() == "客服专员");
+  }
+}
+
+TEST_CASE("a named position plus a topic ranks that position's clauses on the topic") {
+  const SearchResult result = search("客服专员的考核标准");
+  CHECK(topPosition(result) == "客服专员");
+  CHECK(topAddress(result) == "xiaoqu:2.2.3.1");
+}
+
+TEST_CASE("reporting-line questions are answered from the reporting lines") {
+  const SearchResult up = search("客服专员的上级是谁");
+  REQUIRE(up.answers.size() == 1);
+  CHECK(up.answers[0].position->canonical() == "客服主管");
+  CHECK(up.answers[0].relation == "直接上级");
+  CHECK(up.answers[0].relationOf == "客服专员");
+
+  const SearchResult down = search("客服主管的下属有哪些");
+  REQUIRE(down.answers.size() == 2);
+  CHECK(down.answers[0].position->canonical() == "客服专员");
+  CHECK(down.answers[1].position->canonical() == "收费员");
+}
+
+TEST_CASE("two named positions: the one whose clause carries the action answers") {
+  CHECK(topPosition(search("报修是前台派单还是收费员派单")) == "客服专员");
+  CHECK(topPosition(search("开发票是收费员开还是客服主管开")) == "收费员");
+}
+
+TEST_CASE("a question matching only general sections gives hits but no answers") {
+  const SearchResult result = search("首问负责是什么意思");
+  CHECK(result.answers.empty());
+  CHECK(topAddress(result) == "xiaoqu:1.1.1");
+}
+
+TEST_CASE("a question that matches nothing returns an empty result") {
+  for (const std::string query : {"量子纠缠", "zzzz", "？？？", "   ", ""}) {
+    CAPTURE(query);
+    const SearchResult result = search(query);
+    CHECK(result.hits.empty());
+    CHECK(result.answers.empty());
+    CHECK(result.total == 0);
+  }
+}
+
+TEST_CASE("manual filter and limit") {
+  const SearchResult onlyEmergency = search("秩序维护员 电梯", std::string("jinji"));
+  REQUIRE_FALSE(onlyEmergency.hits.empty());
+  for (const Hit& hit : onlyEmergency.hits) CHECK(hit.manual->id == "jinji");
+  CHECK(search("业主", std::nullopt, 1).hits.size() == 1);
+}
+
+TEST_CASE("an emergency word reaches its chapter") {
+  const SearchResult result = search("有人困在电梯里", std::string("jinji"));
+  REQUIRE_FALSE(result.hits.empty());
+  CHECK(result.hits.front().manual->chapterOf(*result.hits.front().clause)->heading.title ==
+        "电梯困人");
+}
+
+TEST_CASE("snippets mark matches, also through synonyms and Traditional characters") {
+  const auto snippetOf = [](const SearchResult& result, const std::string& address) {
+    for (const Hit& hit : result.hits) {
+      if (hit.clause->address.str() == address) return hit.snippet;
+    }
+    return std::string("(no hit " + address + ")");
+  };
+  CHECK(snippetOf(search("谁负责催缴物业费"), "2.3.1.2") ==
+        "每月整理欠费清单，电话<mark>催缴</mark>拖欠<mark>物业服务费</mark>的业主。");
+  CHECK(snippetOf(search("誰負責催繳物業費"), "2.3.1.2") ==
+        "每月整理欠费清单，电话<mark>催缴</mark>拖欠<mark>物业服务费</mark>的业主。");
+}
+
+TEST_CASE("snippets escape clause text and questions cannot inject markup") {
+  const SearchResult result = search("<script>alert(1)</script> 快递包裹");
+  REQUIRE_FALSE(result.hits.empty());
+  CHECK(result.hits.front().clause->address.str() == "2.2.2.4");
+  const std::string& snippet = result.hits.front().snippet;
+  CHECK(snippet.find("<script>") == std::string::npos);
+  CHECK(snippet.find("&lt;<mark>script</mark>&gt;") != std::string::npos);
+}
+
+TEST_CASE("requests that cannot be searched are refused with a reason") {
+  CHECK_THROWS_WITH_AS(search("\xff\xfe"), "the question is not valid UTF-8", QueryError);
+  CHECK_THROWS_WITH_AS(search(std::string(kMaxQueryBytes + 1, 'a')),
+                       "the question is too long (at most 600 bytes)", QueryError);
+  CHECK_THROWS_WITH_AS(search("业主", std::string("nope")), "no manual with id 'nope'", QueryError);
+  CHECK_THROWS_WITH_AS(search("业主", std::nullopt, 0), "limit must be between 1 and 100",
+                       QueryError);
+}

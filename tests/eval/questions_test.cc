@@ -1,0 +1,49 @@
+// The development question set refers only to what the shipped manuals contain.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+
+#include "core/content_loader.h"
+#include "question_set.h"
+
+using namespace dutydesk;
+
+TEST_CASE("every question names existing manuals, positions and clause addresses") {
+  const std::filesystem::path source = DUTYDESK_SOURCE_DIR;
+  const Library library = loadLibrary({source / "content"});
+  REQUIRE_FALSE(library.diagnostics.hasErrors());
+  const auto questions = eval::loadQuestions(source / "tests/eval/questions.tsv");
+  CHECK(questions.size() >= 200);
+
+  const std::set<std::string> categories = {"direct",   "paraphrase", "colloquial", "traditional",
+                                            "position", "dispute",    "emergency"};
+  std::map<std::string, int> perCategory;
+  std::set<std::string> ids;
+  for (const auto& q : questions) {
+    CAPTURE(q.line);
+    CAPTURE(q.question);
+    CHECK(ids.insert(q.id).second);
+    CHECK(categories.contains(q.category));
+    ++perCategory[q.category];
+    const Manual* manual = library.find(q.manual);
+    REQUIRE_MESSAGE(manual, "unknown manual " << q.manual);
+    for (const std::string& name : q.positions) {
+      bool known = false;
+      for (const Manual& m : library.manuals) {
+        const Position* position = m.findPosition(name);
+        known = known || (position && position->canonical() == name);
+      }
+      CHECK_MESSAGE(known, "not a canonical position name: " << name);
+    }
+    for (const std::string& address : q.clauses) {
+      CHECK_MESSAGE(manual->findClause(address), "no clause " << address << " in " << q.manual);
+    }
+    CHECK_MESSAGE(!(q.positions.empty() && q.clauses.empty()), "a question needs an answer");
+  }
+  // Categories in similar shares: none under half of an even split.
+  for (const std::string& category : categories) {
+    CAPTURE(category);
+    CHECK(perCategory[category] * 2 * categories.size() >= questions.size());
+  }
+}
