@@ -106,10 +106,23 @@ Evaluation evaluate(const std::vector<EvalQuestion>& questions, const System& sy
                               (ranked.positions.empty() ||
                                std::find(q.positions.begin(), q.positions.end(),
                                          ranked.positions[0]) == q.positions.end());
-    if (positionMiss) {
-      e.misses.push_back(q.id + " [" + q.category + "] " + q.question + " → " +
-                         (ranked.positions.empty() ? "(none)" : ranked.positions[0]) +
-                         ", expected " + q.positions[0]);
+    bool clauseMiss = !q.clauses.empty();
+    for (size_t i = 0; i < std::min<size_t>(3, ranked.clauses.size()); ++i) {
+      if (ranked.clauses[i].first == q.manual &&
+          std::find(q.clauses.begin(), q.clauses.end(), ranked.clauses[i].second) != q.clauses.end()) {
+        clauseMiss = false;
+      }
+    }
+    if (positionMiss || clauseMiss) {
+      std::string got;
+      for (size_t i = 0; i < std::min<size_t>(3, ranked.clauses.size()); ++i) {
+        got += " " + ranked.clauses[i].first.substr(0, 2) + ":" + ranked.clauses[i].second;
+      }
+      e.misses.push_back(std::string(positionMiss ? "P" : " ") + (clauseMiss ? "C " : "  ") + q.id +
+                         " [" + q.category + "] " + q.question + " → " +
+                         (ranked.positions.empty() ? "(none)" : ranked.positions[0]) + ";" + got +
+                         " | expected " + (q.positions.empty() ? "-" : q.positions[0]) + " " +
+                         (q.clauses.empty() ? "-" : q.clauses[0]));
     }
   }
   return e;
@@ -332,7 +345,7 @@ int main(int argc, char** argv) try {
     }
   }
   if (showMisses) {
-    std::cout << "\nposition misses:\n";
+    std::cout << "\nmisses (P: position@1, C: clause@3):\n";
     for (const std::string& miss : ours.misses) std::cout << "  " << miss << "\n";
   }
   fs::remove_all(scratch);

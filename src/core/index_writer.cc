@@ -68,7 +68,9 @@ void addClauseText(Xapian::Document& document, TextAnalyzer& analyzer, std::stri
   }
 }
 
-// A field's whole words under its prefix, once each: a name is there or not.
+// A field's whole words under its prefix, once each: a name is there or not. Parts of words
+// stay out (电梯 must not find 电梯管理员; measured: giving chapter titles their parts too
+// lowered position@1 from 0.818 to 0.798 on the development questions).
 void addField(Xapian::Document& document, TextAnalyzer& analyzer, std::string_view text,
               std::string_view prefix) {
   std::set<std::string> words;

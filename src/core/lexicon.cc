@@ -70,6 +70,7 @@ Intent parseIntent(const std::string& name) {
   if (name == "superior") return Intent::kSuperior;
   if (name == "subordinate") return Intent::kSubordinate;
   if (name == "alternative") return Intent::kAlternative;
+  if (name == "oversee") return Intent::kOversee;
   throw std::invalid_argument("intents list: unknown kind '" + name + "'");
 }
 
@@ -120,6 +121,15 @@ Lexicon::Lexicon(std::string_view domainWords, std::string_view synonyms,
       intents_[*word].push_back(intent);
     }
   }
+}
+
+std::vector<std::string> Lexicon::wordsOf(Intent intent) const {
+  std::vector<std::string> words;
+  for (const auto& [word, intents] : intents_) {
+    if (std::find(intents.begin(), intents.end(), intent) != intents.end()) words.push_back(word);
+  }
+  std::sort(words.begin(), words.end());
+  return words;
 }
 
 std::vector<Intent> Lexicon::intentsOf(std::string_view word) const {

@@ -10,7 +10,7 @@
 
 namespace dutydesk {
 
-enum class Intent { kWho, kDuties, kSuperior, kSubordinate, kAlternative };
+enum class Intent { kWho, kDuties, kSuperior, kSubordinate, kAlternative, kOversee };
 
 class Lexicon {
  public:
@@ -33,6 +33,8 @@ class Lexicon {
 
   // The kinds of question a word signals ("谁" → who); empty for most words.
   std::vector<Intent> intentsOf(std::string_view word) const;
+  // All words that signal `intent`.
+  std::vector<std::string> wordsOf(Intent intent) const;
 
   // Changes whenever any list changes: recorded in the index, which depends on the lists.
   const std::string& version() const { return version_; }

@@ -23,6 +23,14 @@ const std::string* canonicalFor(const PositionNames& names, std::string_view wor
   return nullptr;
 }
 
+// Words that shape the question (谁, 上级, 还是 …) rather than say what it is about.
+bool isQuestionWord(const Lexicon& lexicon, std::string_view word) {
+  for (Intent intent : lexicon.intentsOf(word)) {
+    if (intent != Intent::kOversee) return true;
+  }
+  return false;
+}
+
 // A short word that people use for a position it begins ("行政" for 行政专员, "客服" for
 // 客服专员): where several names begin with it, the person doing the work (no 直接下级) is
 // meant before a supervisor, then the shortest name.
@@ -86,7 +94,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     const bool inName = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
       return token.begin >= span.first && token.end <= span.second;
     });
-    if (!inName && (lexicon.isStopWord(token.text) || !lexicon.intentsOf(token.text).empty())) {
+    if (!inName && (lexicon.isStopWord(token.text) || isQuestionWord(lexicon, token.text))) {
       selfIntroduced = introducesSelf;
       continue;
     }

@@ -20,6 +20,18 @@ namespace {
 constexpr double kEvidenceDecay[] = {1.0, 0.35, 0.15};
 constexpr size_t kClausesPerAnswer = std::size(kEvidenceDecay);
 
+// Priors from how duty manuals are written, applied to Xapian's weights. "Who does X" asks for
+// the person doing the work: a clause that oversees it (督导、检查、审核 …) or that only states
+// how the work is measured or what the job requires is weaker evidence, unless the question
+// asks about exactly that; a general clause names no one.
+constexpr double kGeneralClausePrior = 0.75;
+constexpr double kOverseeingPrior = 0.8;
+constexpr double kSecondarySubsectionPrior = 0.85;
+constexpr std::string_view kSecondarySubsections[] = {"考核标准", "工作标准", "任职要求", "任职资格",
+                                                      "岗位权限"};
+// Candidates fetched for re-ranking with the priors, at least.
+constexpr size_t kRerankDepth = 30;
+
 Xapian::Query synonymQuery(const std::string& prefix, const QueryWord& word) {
   std::vector<Xapian::Query> terms{Xapian::Query(prefix + word.text)};
   for (const std::string& alternative : word.alternatives) {
@@ -62,6 +74,7 @@ class Searcher::Impl {
     }
     const Question question =
         analyzeQuestion(request.query, analyzer_, snapshot_->positionNames());
+    question_ = &question;
     matchTerms_ = {};
     for (const QueryWord& word : question.words) {
       matchTerms_.words.insert(word.text);
@@ -162,17 +175,57 @@ class Searcher::Impl {
     return {manual, &manual->clauses[index]};
   }
 
+  double prior(const Manual& manual, const Clause& clause) const {
+    double factor = 1;
+    if (!manual.positionOf(clause)) {
+      if (question_->has(Intent::kWho)) factor *= kGeneralClausePrior;
+      return factor;
+    }
+    if (!question_->has(Intent::kOversee)) {
+      for (const std::string& word : overseeWords_) {
+        if (clause.text.find(word) != std::string::npos) {
+          factor *= kOverseeingPrior;
+          break;
+        }
+      }
+    }
+    const std::string& heading = manual.headingOf(clause).title;
+    for (std::string_view secondary : kSecondarySubsections) {
+      if (heading != secondary) continue;
+      const bool asked = std::any_of(question_->words.begin(), question_->words.end(),
+                                     [&](const QueryWord& w) { return heading.find(w.text) != std::string::npos ||
+                                                                      std::find(w.alternatives.begin(), w.alternatives.end(), heading) != w.alternatives.end(); });
+      if (!asked) factor *= kSecondarySubsectionPrior;
+    }
+    return factor;
+  }
+
   Hit makeHit(const Manual* manual, const Clause* clause, double score) {
     return Hit{manual, clause, score, makeSnippet(clause->text, matchTerms_, analyzer_)};
   }
 
   void runQuery(const Xapian::Query& query, const SearchRequest& request, SearchResult& result) {
     Xapian::Enquire hitsEnquire = enquire(query);
-    const Xapian::MSet hits = hitsEnquire.get_mset(0, static_cast<Xapian::doccount>(request.limit));
+    const Xapian::MSet hits = hitsEnquire.get_mset(
+        0, static_cast<Xapian::doccount>(std::max(request.limit, kRerankDepth)));
     result.total = hits.get_matches_estimated();
+    struct Candidate {
+      const Manual* manual;
+      const Clause* clause;
+      double weight;
+      double percent;
+    };
+    std::vector<Candidate> candidates;
     for (auto it = hits.begin(); it != hits.end(); ++it) {
       const auto [manual, clause] = locate(it.get_document());
-      result.hits.push_back(makeHit(manual, clause, it.get_percent() / 100.0));
+      const double factor = prior(*manual, *clause);
+      candidates.push_back({manual, clause, it.get_weight() * factor, it.get_percent() * factor});
+    }
+    std::stable_sort(candidates.begin(), candidates.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });
+    for (const Candidate& candidate : candidates) {
+      if (result.hits.size() == request.limit) break;
+      result.hits.push_back(makeHit(candidate.manual, candidate.clause, candidate.percent / 100.0));
     }
     if (hits.empty()) return;
 
@@ -184,6 +237,7 @@ class Searcher::Impl {
         0, static_cast<Xapian::doccount>((request.answerLimit + 2) * kClausesPerAnswer));
     struct Evidence {
       Answer answer;
+      std::vector<std::pair<double, const Clause*>> clauses;  // prior-weighted
       double weight = 0;
       double bestPercent = 0;
     };
@@ -193,19 +247,25 @@ class Searcher::Impl {
       const Xapian::Document document = it.get_document();
       const std::string key = document.get_value(schema::kSlotPositionKey);
       if (key.empty()) continue;  // general sections answer no "who"
+      const auto [manual, clause] = locate(document);
+      const double factor = prior(*manual, *clause);
       auto [entry, inserted] = byPosition.try_emplace(key);
       Evidence& evidence = entry->second;
       if (inserted) {
-        const auto [manual, clause] = locate(document);
         evidence.answer.manual = manual;
         evidence.answer.position = manual->positionOf(*clause);
-        evidence.bestPercent = it.get_percent() / 100.0;
         order.push_back(key);
       }
-      const size_t rank = evidence.answer.clauses.size();
-      if (rank >= kClausesPerAnswer) continue;
-      evidence.weight += kEvidenceDecay[rank] * it.get_weight();
-      evidence.answer.clauses.push_back(locate(document).second);
+      evidence.bestPercent = std::max(evidence.bestPercent, factor * it.get_percent() / 100.0);
+      evidence.clauses.emplace_back(factor * it.get_weight(), clause);
+    }
+    for (auto& [key, evidence] : byPosition) {
+      std::stable_sort(evidence.clauses.begin(), evidence.clauses.end(),
+                       [](const auto& a, const auto& b) { return a.first > b.first; });
+      for (size_t rank = 0; rank < evidence.clauses.size(); ++rank) {
+        evidence.weight += kEvidenceDecay[rank] * evidence.clauses[rank].first;
+        evidence.answer.clauses.push_back(evidence.clauses[rank].second);
+      }
     }
     std::vector<Evidence*> answers;
     for (const std::string& key : order) answers.push_back(&byPosition[key]);
@@ -291,7 +351,9 @@ class Searcher::Impl {
   Xapian::Database db_;
   TextAnalyzer analyzer_;
   SearchTuning tuning_;
-  MatchTerms matchTerms_;  // of the question being answered, for snippets
+  MatchTerms matchTerms_;             // of the question being answered, for snippets
+  const Question* question_ = nullptr;  // the question being answered
+  const std::vector<std::string> overseeWords_ = Lexicon::builtIn().wordsOf(Intent::kOversee);
 };
 
 Searcher::Searcher(std::shared_ptr<const IndexSnapshot> snapshot, SearchTuning tuning) {
