@@ -25,6 +25,12 @@ namespace {
 
 constexpr std::string_view kGenerationPrefix = "gen-";
 
+// Xapian buffers changes until a commit; with our many distinct terms (bigrams, characters) a
+// big buffer gets slow. Committing the unpublished generation every 2000 documents built a
+// 6000-clause corpus in 1.7 s instead of 4.5 s (bench_speed). Readers never see these commits:
+// the stub still names the old generation.
+constexpr size_t kDocumentsPerCommit = 2000;
+
 std::string systemError(const std::string& what, const fs::path& path) {
   return what + " " + path.string() + ": " + std::strerror(errno);
 }
@@ -147,6 +153,7 @@ IndexStats writeIndex(const Library& library, const fs::path& dbDir, TextAnalyze
     for (const Manual& manual : library.manuals) {
       for (size_t i = 0; i < manual.clauses.size(); ++i) {
         db.add_document(clauseDocument(manual, i, analyzer));
+        if (db.get_doccount() % kDocumentsPerCommit == 0) db.commit();
       }
       db.set_metadata(std::string(schema::kMetaManualPrefix) + manual.id, encodeManual(manual));
       ids += manual.id + "\n";

@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <utility>
 
 #include "core/heading.h"
 #include "core/position_name.h"
@@ -90,8 +91,9 @@ std::string plainText(cmark_node* node) {
 }
 
 // Raw HTML in a manual is shown as the text it is, never passed to a browser: inline HTML
-// becomes a text node, an HTML block a paragraph of text. Returns the lines of HTML blocks.
-std::vector<int> literalizeHtml(cmark_node* document) {
+// becomes a text node, an HTML block a paragraph of text. Returns each such paragraph with the
+// line of its block: a new node has no source position.
+std::vector<std::pair<cmark_node*, int>> literalizeHtml(cmark_node* document) {
   std::vector<cmark_node*> found;
   cmark_iter* iter = cmark_iter_new(document);
   for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
@@ -102,7 +104,7 @@ std::vector<int> literalizeHtml(cmark_node* document) {
     }
   }
   cmark_iter_free(iter);
-  std::vector<int> blockLines;
+  std::vector<std::pair<cmark_node*, int>> blocks;
   for (cmark_node* node : found) {
     std::string literal = cmark_node_get_literal(node);
     cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
@@ -111,13 +113,13 @@ std::vector<int> literalizeHtml(cmark_node* document) {
       while (!literal.empty() && literal.back() == '\n') literal.pop_back();
       replacement = cmark_node_new(CMARK_NODE_PARAGRAPH);
       cmark_node_append_child(replacement, text);
-      blockLines.push_back(cmark_node_get_start_line(node));
+      blocks.emplace_back(replacement, cmark_node_get_start_line(node));
     }
     cmark_node_set_literal(text, literal.c_str());
     cmark_node_replace(node, replacement);
     cmark_node_free(node);
   }
-  return blockLines;
+  return blocks;
 }
 
 // Splits `text` at the first ASCII or full-width colon: "直接上级:物业经理".
@@ -207,7 +209,7 @@ class ManualParser::Impl {
     bool titled = false;
     for (cmark_node* node = cmark_node_first_child(document.get()); node;
          node = cmark_node_next(node)) {
-      const int line = cmark_node_get_start_line(node);
+      const int line = startLine(node);
       if (cmark_node_get_type(node) == CMARK_NODE_HEADING) {
         const bool atx = checkAtx(node);
         if (!titled && cmark_node_get_heading_level(node) == 1) {
@@ -242,7 +244,7 @@ class ManualParser::Impl {
       }
       if (!chapterIndex_) {
         if (cmark_node_get_type(node) != CMARK_NODE_THEMATIC_BREAK && !warnedBeforeChapter) {
-          warning(cmark_node_get_start_line(node),
+          warning(startLine(node),
                   "章标题之前的文字不属于任何章节，不会被收录；请移到章标题之后");
           warnedBeforeChapter = true;
         }
@@ -306,10 +308,18 @@ class ManualParser::Impl {
 
   NodePtr parseMarkdown(std::string_view text) {
     NodePtr document(cmark_parse_document(text.data(), text.size(), CMARK_OPT_DEFAULT));
-    for (int line : literalizeHtml(document.get())) {
+    htmlBlockLines_.clear();
+    for (const auto& [paragraph, line] : literalizeHtml(document.get())) {
       warning(line, "HTML 代码不会被解释，将按原文显示；请改用 Markdown 书写");
+      htmlBlockLines_.emplace(paragraph, line);
     }
     return document;
+  }
+
+  // A block's first line, also for the paragraphs that stand in for HTML blocks.
+  int startLine(cmark_node* node) const {
+    const auto it = htmlBlockLines_.find(node);
+    return it == htmlBlockLines_.end() ? cmark_node_get_start_line(node) : it->second;
   }
 
   std::string_view sourceLine(int line) const {
@@ -626,7 +636,7 @@ class ManualParser::Impl {
 
   void addParagraphClause(cmark_node* node, std::string html) {
     addClause(ClauseAddress::Kind::kParagraph, ++paragraphCount_, plainText(node), std::move(html),
-              cmark_node_get_start_line(node));
+              startLine(node));
   }
 
   // A paragraph whose lines start with "1、" or "1." (no space) is a list CommonMark did not
@@ -637,7 +647,7 @@ class ManualParser::Impl {
       std::optional<ChineseListMarker> marker;
       int line;
     };
-    std::vector<Line> lines{{{}, std::nullopt, cmark_node_get_start_line(paragraph)}};
+    std::vector<Line> lines{{{}, std::nullopt, startLine(paragraph)}};
     for (cmark_node* node = cmark_node_first_child(paragraph); node; node = cmark_node_next(node)) {
       const cmark_node_type type = cmark_node_get_type(node);
       if (type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK) {
@@ -778,6 +788,7 @@ class ManualParser::Impl {
   std::vector<MetaEntry> pendingMeta_;
   std::vector<PendingLine> pendingLines_;
   std::vector<std::string> clauseFiles_;  // parallel to manual_.clauses, for messages
+  std::map<cmark_node*, int> htmlBlockLines_;  // of the document being read
   std::set<std::string> headingNumbers_;
   std::map<std::string, std::string> chapterFiles_;  // chapter number → file
 };

@@ -110,7 +110,7 @@ class Searcher::Impl {
       query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                             Xapian::Query(std::string(schema::kManualTerm) + onlyManual->id));
     }
-    runQuery(query, request, result);
+    runQuery(query, request, /*collapse=*/!aboutPositions, result);
     // The question named a position but none of its clauses says more: show that position.
     if (result.hits.empty() && aboutPositions) listDuties(question.positions, onlyManual, request, result);
     return result;
@@ -204,11 +204,17 @@ class Searcher::Impl {
     return Hit{manual, clause, score, makeSnippet(clause->text, matchTerms_, analyzer_)};
   }
 
-  void runQuery(const Xapian::Query& query, const SearchRequest& request, SearchResult& result) {
-    Xapian::Enquire hitsEnquire = enquire(query);
-    const Xapian::MSet hits = hitsEnquire.get_mset(
-        0, static_cast<Xapian::doccount>(std::max(request.limit, kRerankDepth)));
-    result.total = hits.get_matches_estimated();
+  // One Xapian query gives both lists. Xapian collapses on the position key, keeping each
+  // position's best few clauses, so answers never need every match fetched, and the ranked
+  // clauses show more positions than one position's many near-identical clauses. A question
+  // about named positions is not collapsed: there, all their clauses are what is asked for.
+  void runQuery(const Xapian::Query& query, const SearchRequest& request, bool collapse,
+                SearchResult& result) {
+    Xapian::Enquire enquire = this->enquire(query);
+    if (collapse) enquire.set_collapse_key(schema::kSlotPositionKey, kClausesPerAnswer);
+    const Xapian::MSet mset =
+        enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(request.limit, kRerankDepth)));
+    result.total = mset.get_uncollapsed_matches_estimated();
     struct Candidate {
       const Manual* manual;
       const Clause* clause;
@@ -216,7 +222,7 @@ class Searcher::Impl {
       double percent;
     };
     std::vector<Candidate> candidates;
-    for (auto it = hits.begin(); it != hits.end(); ++it) {
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto [manual, clause] = locate(it.get_document());
       const double factor = prior(*manual, *clause);
       candidates.push_back({manual, clause, it.get_weight() * factor, it.get_percent() * factor});
@@ -227,56 +233,36 @@ class Searcher::Impl {
       if (result.hits.size() == request.limit) break;
       result.hits.push_back(makeHit(candidate.manual, candidate.clause, candidate.percent / 100.0));
     }
-    if (hits.empty()) return;
 
-    // One answer per position: Xapian collapses on the position key, keeping each position's
-    // best few clauses, so answers never need every match fetched.
-    Xapian::Enquire answersEnquire = enquire(query);
-    answersEnquire.set_collapse_key(schema::kSlotPositionKey, kClausesPerAnswer);
-    const Xapian::MSet ranked = answersEnquire.get_mset(
-        0, static_cast<Xapian::doccount>((request.answerLimit + 2) * kClausesPerAnswer));
+    // Answers: the positions of the candidates, each weighed by its best clauses.
     struct Evidence {
       Answer answer;
-      std::vector<std::pair<double, const Clause*>> clauses;  // prior-weighted
       double weight = 0;
-      double bestPercent = 0;
+      double percent = 0;
     };
-    std::map<std::string, Evidence> byPosition;
-    std::vector<std::string> order;
-    for (auto it = ranked.begin(); it != ranked.end(); ++it) {
-      const Xapian::Document document = it.get_document();
-      const std::string key = document.get_value(schema::kSlotPositionKey);
-      if (key.empty()) continue;  // general sections answer no "who"
-      const auto [manual, clause] = locate(document);
-      const double factor = prior(*manual, *clause);
-      auto [entry, inserted] = byPosition.try_emplace(key);
-      Evidence& evidence = entry->second;
-      if (inserted) {
-        evidence.answer.manual = manual;
-        evidence.answer.position = manual->positionOf(*clause);
-        order.push_back(key);
+    std::vector<Evidence> answers;
+    for (const Candidate& candidate : candidates) {
+      const Position* position = candidate.manual->positionOf(*candidate.clause);
+      if (!position) continue;  // general sections answer no "who"
+      auto found = std::find_if(answers.begin(), answers.end(), [&](const Evidence& e) {
+        return e.answer.position == position && e.answer.manual == candidate.manual;
+      });
+      if (found == answers.end()) {
+        answers.push_back({Answer{candidate.manual, position, {}, 0, {}, {}}, 0, candidate.percent});
+        found = answers.end() - 1;
       }
-      evidence.bestPercent = std::max(evidence.bestPercent, factor * it.get_percent() / 100.0);
-      evidence.clauses.emplace_back(factor * it.get_weight(), clause);
+      const size_t rank = found->answer.clauses.size();
+      if (rank >= kClausesPerAnswer) continue;
+      found->weight += kEvidenceDecay[rank] * candidate.weight;
+      found->answer.clauses.push_back(candidate.clause);
     }
-    for (auto& [key, evidence] : byPosition) {
-      std::stable_sort(evidence.clauses.begin(), evidence.clauses.end(),
-                       [](const auto& a, const auto& b) { return a.first > b.first; });
-      for (size_t rank = 0; rank < evidence.clauses.size(); ++rank) {
-        evidence.weight += kEvidenceDecay[rank] * evidence.clauses[rank].first;
-        evidence.answer.clauses.push_back(evidence.clauses[rank].second);
-      }
-    }
-    std::vector<Evidence*> answers;
-    for (const std::string& key : order) answers.push_back(&byPosition[key]);
     std::stable_sort(answers.begin(), answers.end(),
-                     [](const Evidence* a, const Evidence* b) { return a->weight > b->weight; });
-    const double top = answers.empty() ? 1 : answers.front()->weight;
-    const double topPercent = answers.empty() ? 1 : answers.front()->bestPercent;
-    for (Evidence* evidence : answers) {
+                     [](const Evidence& a, const Evidence& b) { return a.weight > b.weight; });
+    for (Evidence& evidence : answers) {
       if (result.answers.size() == request.answerLimit) break;
-      evidence->answer.score = topPercent * evidence->weight / top;
-      result.answers.push_back(std::move(evidence->answer));
+      evidence.answer.score =
+          answers.front().percent / 100.0 * evidence.weight / answers.front().weight;
+      result.answers.push_back(std::move(evidence.answer));
     }
   }
 
