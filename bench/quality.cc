@@ -171,6 +171,26 @@ std::shared_ptr<const dutydesk::IndexSnapshot> buildIndex(const dutydesk::Librar
   return dutydesk::IndexSnapshot::open(dir);
 }
 
+// --tune name=value: try another value of one SearchTuning field (for sweeps).
+void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
+  const size_t eq = setting.find('=');
+  const std::string name = setting.substr(0, eq);
+  const double value = std::stod(setting.substr(eq + 1));
+  const std::map<std::string, double*> fields = {
+      {"position", &tuning.positionField},     {"heading", &tuning.headingField},
+      {"chapter", &tuning.chapterField},       {"department", &tuning.departmentField},
+      {"bigrams", &tuning.bigrams},            {"k1", &tuning.bm25k1},
+      {"b", &tuning.bm25b},                    {"second", &tuning.secondClause},
+      {"third", &tuning.thirdClause},          {"general", &tuning.generalClausePrior},
+      {"oversee", &tuning.overseeingPrior},    {"secondary", &tuning.secondarySubsectionPrior}};
+  const auto it = fields.find(name);
+  if (eq == std::string::npos || it == fields.end()) {
+    throw std::runtime_error("--tune takes name=value; names: position heading chapter department "
+                             "bigrams k1 b second third general oversee secondary");
+  }
+  *it->second = value;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -178,6 +198,7 @@ int main(int argc, char** argv) try {
   fs::path questionsFile = "tests/eval/questions.tsv";
   bool variants = true;
   bool showMisses = false;
+  dutydesk::SearchTuning tuning;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--content" && i + 1 < argc) {
@@ -188,8 +209,10 @@ int main(int argc, char** argv) try {
       variants = false;
     } else if (arg == "--misses") {
       showMisses = true;
+    } else if (arg == "--tune" && i + 1 < argc) {
+      tune(tuning, argv[++i]);
     } else {
-      std::cerr << "usage: bench_quality [--content DIR] [--questions FILE] [--no-variants] [--misses]\n";
+      std::cerr << "usage: bench_quality [--content DIR] [--questions FILE] [--no-variants] [--misses] [--tune name=value]...\n";
       return 2;
     }
   }
@@ -205,7 +228,7 @@ int main(int argc, char** argv) try {
 
   double seconds = 0;
   auto snapshot = buildIndex(library, {}, scratch / "default", seconds);
-  dutydesk::Searcher searcher(snapshot);
+  dutydesk::Searcher searcher(snapshot, tuning);
   const Evaluation ours = evaluate(questions, dutydeskSystem(searcher));
   printTable("dutydesk (default settings)", ours);
   std::printf("latency over the questions: p50 %.2f ms, p99 %.2f ms; index build %.2f s\n",

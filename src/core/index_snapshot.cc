@@ -103,12 +103,18 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
   } catch (const std::runtime_error& e) {
     throw IndexError("cannot read the index in " + dbDir.string() + ": " + e.what());
   }
+  // A position answers to its names and to the words people use for them (保安 → 秩序维护员).
   TextNormalizer normalizer;
+  const Lexicon& lexicon = Lexicon::builtIn();
   for (const Manual& manual : snapshot->manuals_) {
     for (const Position& position : manual.positions) {
+      const bool leads = !position.subordinates.empty();
       for (const std::string& name : position.names) {
-        snapshot->positionNames_.entries.push_back(
-            {normalizer.normalize(name).text, position.canonical(), !position.subordinates.empty()});
+        const std::string normalized = normalizer.normalize(name).text;
+        snapshot->positionNames_.entries.push_back({normalized, position.canonical(), leads});
+        for (const std::string& synonym : lexicon.synonymsOf(normalized)) {
+          snapshot->positionNames_.entries.push_back({synonym, position.canonical(), leads});
+        }
       }
     }
   }

@@ -94,7 +94,9 @@ Lexicon::Lexicon(std::string_view domainWords, std::string_view synonyms,
     for (const std::string& word : group) {
       addDictionaryWord(word);
       for (const std::string& other : group) {
-        if (other != word) addUnique(alternatives_[word], other);
+        if (other == word) continue;
+        addUnique(alternatives_[word], other);
+        addUnique(synonyms_[word], other);
       }
     }
   }
@@ -141,6 +143,12 @@ const std::vector<std::string>& Lexicon::alternativesOf(std::string_view word) c
   static const std::vector<std::string> kNone;
   const auto it = alternatives_.find(std::string(word));
   return it == alternatives_.end() ? kNone : it->second;
+}
+
+const std::vector<std::string>& Lexicon::synonymsOf(std::string_view word) const {
+  static const std::vector<std::string> kNone;
+  const auto it = synonyms_.find(std::string(word));
+  return it == synonyms_.end() ? kNone : it->second;
 }
 
 void Lexicon::addDictionaryWord(const std::string& word) {

@@ -31,6 +31,9 @@ class Lexicon {
   // Empty when it has none.
   const std::vector<std::string>& alternativesOf(std::string_view word) const;
 
+  // The other words of `word`'s synonym groups (not its expansions).
+  const std::vector<std::string>& synonymsOf(std::string_view word) const;
+
   // The kinds of question a word signals ("谁" → who); empty for most words.
   std::vector<Intent> intentsOf(std::string_view word) const;
   // All words that signal `intent`.
@@ -45,6 +48,7 @@ class Lexicon {
   std::unordered_set<std::string> dictionary_;
   std::unordered_set<std::string> stopWords_;
   std::unordered_map<std::string, std::vector<std::string>> alternatives_;
+  std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::unordered_map<std::string, std::vector<Intent>> intents_;
   size_t longestWord_ = 0;
   std::string version_;

@@ -74,6 +74,13 @@ std::vector<std::pair<size_t, size_t>> findNames(const std::string& text,
 
 }  // namespace
 
+std::vector<std::string> mentionedPositions(const std::string& normalized,
+                                            const PositionNames& names) {
+  std::vector<std::string> positions;
+  findNames(normalized, names, positions);
+  return positions;
+}
+
 Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
                          const PositionNames& names) {
   Question question;
@@ -90,7 +97,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
   const bool comparing = question.has(Intent::kAlternative);
   bool selfIntroduced = false;
   for (const Token& token : question.analyzed.words) {
-    const bool introducesSelf = token.text == "我是";
+    const bool introducesSelf = token.text == "我是" || token.text == "我";
     const bool inName = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
       return token.begin >= span.first && token.end <= span.second;
     });

@@ -15,10 +15,7 @@ namespace dutydesk {
 
 namespace {
 
-// Answers weigh a position's best clauses: the best counts fully, the next ones less, so a
-// position with one exact clause is not outvoted by one with many loose ones.
-constexpr double kEvidenceDecay[] = {1.0, 0.35, 0.15};
-constexpr size_t kClausesPerAnswer = std::size(kEvidenceDecay);
+constexpr size_t kClausesPerAnswer = 3;
 
 // Priors from how duty manuals are written, applied to Xapian's weights. "Who does X" asks for
 // the person doing the work: a clause that oversees it (督导、检查、审核 …) or that only states
@@ -111,6 +108,7 @@ class Searcher::Impl {
                             Xapian::Query(std::string(schema::kManualTerm) + onlyManual->id));
     }
     runQuery(query, request, /*collapse=*/!aboutPositions, result);
+    if (comparesPositions) decideBetween(question.positions, result);
     // The question named a position but none of its clauses says more: show that position.
     if (result.hits.empty() && aboutPositions) listDuties(question.positions, onlyManual, request, result);
     return result;
@@ -178,13 +176,13 @@ class Searcher::Impl {
   double prior(const Manual& manual, const Clause& clause) const {
     double factor = 1;
     if (!manual.positionOf(clause)) {
-      if (question_->has(Intent::kWho)) factor *= kGeneralClausePrior;
+      if (question_->has(Intent::kWho)) factor *= tuning_.generalClausePrior;
       return factor;
     }
     if (!question_->has(Intent::kOversee)) {
       for (const std::string& word : overseeWords_) {
         if (clause.text.find(word) != std::string::npos) {
-          factor *= kOverseeingPrior;
+          factor *= tuning_.overseeingPrior;
           break;
         }
       }
@@ -195,7 +193,7 @@ class Searcher::Impl {
       const bool asked = std::any_of(question_->words.begin(), question_->words.end(),
                                      [&](const QueryWord& w) { return heading.find(w.text) != std::string::npos ||
                                                                       std::find(w.alternatives.begin(), w.alternatives.end(), heading) != w.alternatives.end(); });
-      if (!asked) factor *= kSecondarySubsectionPrior;
+      if (!asked) factor *= tuning_.secondarySubsectionPrior;
     }
     return factor;
   }
@@ -253,7 +251,8 @@ class Searcher::Impl {
       }
       const size_t rank = found->answer.clauses.size();
       if (rank >= kClausesPerAnswer) continue;
-      found->weight += kEvidenceDecay[rank] * candidate.weight;
+      const double decay[kClausesPerAnswer] = {1.0, tuning_.secondClause, tuning_.thirdClause};
+      found->weight += decay[rank] * candidate.weight;
       found->answer.clauses.push_back(candidate.clause);
     }
     std::stable_sort(answers.begin(), answers.end(),
@@ -264,6 +263,28 @@ class Searcher::Impl {
           answers.front().percent / 100.0 * evidence.weight / answers.front().weight;
       result.answers.push_back(std::move(evidence.answer));
     }
+  }
+
+  // "是 A 还是 B": the best clause decides. Its owner answers, unless the clause names the
+  // other position: then the owner is handing the work over or overseeing it ("…交采购员采购",
+  // "审核客服专员的回访记录"), and the position named does it.
+  void decideBetween(const std::vector<std::string>& compared, SearchResult& result) {
+    if (result.hits.empty()) return;
+    const Hit& best = result.hits.front();
+    const Position* owner = best.manual->positionOf(*best.clause);
+    if (!owner) return;
+    std::string decided = owner->canonical();
+    const std::string text = normalizer_.normalize(best.clause->text).text;
+    for (const std::string& named : mentionedPositions(text, snapshot_->positionNames())) {
+      if (named != decided &&
+          std::find(compared.begin(), compared.end(), named) != compared.end()) {
+        decided = named;
+        break;
+      }
+    }
+    const auto first = std::find_if(result.answers.begin(), result.answers.end(),
+                                    [&](const Answer& a) { return a.position->canonical() == decided; });
+    if (first != result.answers.end()) std::rotate(result.answers.begin(), first, first + 1);
   }
 
   // "前台平时做什么": the position's clauses in manual order, overview and duties first.
@@ -336,6 +357,7 @@ class Searcher::Impl {
   std::shared_ptr<const IndexSnapshot> snapshot_;
   Xapian::Database db_;
   TextAnalyzer analyzer_;
+  TextNormalizer normalizer_;
   SearchTuning tuning_;
   MatchTerms matchTerms_;             // of the question being answered, for snippets
   const Question* question_ = nullptr;  // the question being answered

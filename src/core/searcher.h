@@ -26,6 +26,17 @@ struct SearchTuning {
   double bigrams = 0.3;        // the Han bigram recall layer
   double bm25k1 = 1.2;
   double bm25b = 0.5;
+  // Answers weigh a position's best clauses: the best counts fully, the next ones less, so a
+  // position with one exact clause is not outvoted by one with many loose ones.
+  double secondClause = 0.35;
+  double thirdClause = 0.15;
+  // Priors from how duty manuals are written, applied to Xapian's weights. "Who does X" asks
+  // for the person doing the work: a clause that oversees it (督导、检查、审核 …) or only states
+  // how the work is measured or what the job requires is weaker evidence, unless the question
+  // asks about exactly that; a general clause names no one.
+  double generalClausePrior = 0.75;
+  double overseeingPrior = 0.8;
+  double secondarySubsectionPrior = 0.85;
 };
 
 constexpr size_t kMaxQueryBytes = 600;  // about 200 Chinese characters
