@@ -28,6 +28,9 @@ constexpr std::string_view kSecondarySubsections[] = {"考核标准", "工作标
                                                       "岗位权限"};
 // Candidates fetched for re-ranking with the priors, at least.
 constexpr size_t kRerankDepth = 30;
+// When a general clause matches best, an answer's best clause must weigh at least this share
+// of it.
+constexpr double kAnswerFloor = 0.5;
 
 Xapian::Query synonymQuery(const std::string& prefix, const QueryWord& word) {
   std::vector<Xapian::Query> terms{Xapian::Query(prefix + word.text)};
@@ -239,9 +242,14 @@ class Searcher::Impl {
       double percent = 0;
     };
     std::vector<Evidence> answers;
+    const bool generalFirst =
+        !candidates.empty() && !candidates.front().manual->positionOf(*candidates.front().clause);
     for (const Candidate& candidate : candidates) {
       const Position* position = candidate.manual->positionOf(*candidate.clause);
       if (!position) continue;  // general sections answer no "who"
+      // When a general rule matches best, a position whose best clause is far weaker is no
+      // answer: the question is about the rule, not whoever shares a word with it.
+      if (generalFirst && candidate.weight < kAnswerFloor * candidates.front().weight) break;
       auto found = std::find_if(answers.begin(), answers.end(), [&](const Evidence& e) {
         return e.answer.position == position && e.answer.manual == candidate.manual;
       });
