@@ -1,5 +1,6 @@
 #include "http/json_codec.h"
 
+#include <cmath>
 #include <map>
 
 namespace dutydesk::json_codec {
@@ -7,6 +8,9 @@ namespace dutydesk::json_codec {
 using nlohmann::json;
 
 namespace {
+
+// Scores are rankings, not measurements: three decimals say all they can.
+double rounded(double score) { return std::round(score * 1000) / 1000; }
 
 json orNull(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
 
@@ -92,7 +96,7 @@ json searchResult(const SearchResult& result) {
                  {"position", answer.position->canonical()},
                  {"department", department(answer.position)},
                  {"clauses", addresses},
-                 {"score", answer.score},
+                 {"score", rounded(answer.score)},
                  {"url", positionLink(*answer.manual, *answer.position)}};
     if (!answer.relation.empty()) {
       item["relation"] = answer.relation;
@@ -113,7 +117,7 @@ json searchResult(const SearchResult& result) {
                     {"chapter", chapter ? json(chapter->heading.display()) : json(nullptr)},
                     {"text", hit.clause->text},
                     {"snippet", hit.snippet},
-                    {"score", hit.score},
+                    {"score", rounded(hit.score)},
                     {"url", clauseLink(*hit.manual, *hit.clause)}});
   }
   return {{"query", result.query}, {"answers", answers}, {"hits", hits}, {"total", result.total}};

@@ -122,6 +122,11 @@ TEST_CASE("a question matching only general sections gives hits but no answers")
   CHECK(topAddress(result) == "xiaoqu:1.1.1");
 }
 
+TEST_CASE("a comparison is decided by whom the best clause names") {
+  // 2.1.2.2 belongs to 客服主管 but says the 收费员 does the collecting.
+  CHECK(topPosition(search("物业服务费收缴是客服主管做还是收费员做")) == "收费员");
+}
+
 TEST_CASE("a question that matches nothing returns an empty result") {
   for (const std::string query : {"量子纠缠", "zzzz", "？？？", "   ", ""}) {
     CAPTURE(query);
