@@ -182,11 +182,12 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
       {"bigrams", &tuning.bigrams},            {"k1", &tuning.bm25k1},
       {"b", &tuning.bm25b},                    {"second", &tuning.secondClause},
       {"third", &tuning.thirdClause},          {"general", &tuning.generalClausePrior},
-      {"oversee", &tuning.overseeingPrior},    {"secondary", &tuning.secondarySubsectionPrior}};
+      {"oversee", &tuning.overseeingPrior},    {"secondary", &tuning.secondarySubsectionPrior},
+      {"topic", &tuning.offTopicChapterPrior}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
     throw std::runtime_error("--tune takes name=value; names: position heading chapter department "
-                             "bigrams k1 b second third general oversee secondary");
+                             "bigrams k1 b second third general oversee secondary topic");
   }
   *it->second = value;
 }

@@ -66,7 +66,7 @@ size_t generateCorpus(const dutydesk::Library& source, size_t clauses, const fs:
   }
   std::mt19937 random(20261127);
   constexpr size_t kPerSubsection = 12;
-  constexpr size_t kPerManual = 5000;
+  constexpr size_t kPerManual = 10000;  // so that --generate 10000 is one manual of 10,000 clauses
   const char* subsections[] = {"主要职责", "岗位权限", "考核标准"};
   size_t written = 0;
   for (int m = 1; written < clauses; ++m) {

@@ -176,7 +176,7 @@ class Searcher::Impl {
     return {manual, &manual->clauses[index]};
   }
 
-  double prior(const Manual& manual, const Clause& clause) const {
+  double prior(const Manual& manual, const Clause& clause) {
     double factor = 1;
     if (!manual.positionOf(clause)) {
       if (question_->has(Intent::kWho)) factor *= tuning_.generalClausePrior;
@@ -190,6 +190,10 @@ class Searcher::Impl {
         }
       }
     }
+    if (const Chapter* chapter = manual.chapterOf(clause); chapter && isTopicChapter(*chapter) &&
+                                                           !asksAbout(*chapter)) {
+      factor *= tuning_.offTopicChapterPrior;
+    }
     const std::string& heading = manual.headingOf(clause).title;
     for (std::string_view secondary : kSecondarySubsections) {
       if (heading != secondary) continue;
@@ -199,6 +203,28 @@ class Searcher::Impl {
       if (!asked) factor *= tuning_.secondarySubsectionPrior;
     }
     return factor;
+  }
+
+  // A chapter about one topic (an emergency: 第三章 电梯困人) rather than a department
+  // (…岗位职责): its positions' steps answer questions about that topic.
+  static bool isTopicChapter(const Chapter& chapter) {
+    return !chapter.heading.title.ends_with("岗位职责");
+  }
+
+  bool asksAbout(const Chapter& chapter) {
+    auto [entry, inserted] = chapterWords_.try_emplace(&chapter);
+    if (inserted) {
+      for (const Token& word : analyzer_.forQuery(chapter.heading.title).words) {
+        entry->second.push_back(word.text);
+      }
+    }
+    const std::vector<std::string>& words = entry->second;
+    const auto inTitle = [&](const std::string& w) {
+      return std::find(words.begin(), words.end(), w) != words.end();
+    };
+    return std::any_of(question_->words.begin(), question_->words.end(), [&](const QueryWord& w) {
+      return inTitle(w.text) || std::any_of(w.alternatives.begin(), w.alternatives.end(), inTitle);
+    });
   }
 
   Hit makeHit(const Manual* manual, const Clause* clause, double score) {
@@ -369,6 +395,7 @@ class Searcher::Impl {
   SearchTuning tuning_;
   MatchTerms matchTerms_;             // of the question being answered, for snippets
   const Question* question_ = nullptr;  // the question being answered
+  std::map<const Chapter*, std::vector<std::string>> chapterWords_;  // title words, cached
   const std::vector<std::string> overseeWords_ = Lexicon::builtIn().wordsOf(Intent::kOversee);
 };
 

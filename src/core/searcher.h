@@ -37,6 +37,9 @@ struct SearchTuning {
   double generalClausePrior = 0.75;
   double overseeingPrior = 0.8;
   double secondarySubsectionPrior = 0.85;
+  // A step in a chapter about one topic (an emergency) is weaker evidence when the question
+  // does not name that topic: "电梯坏了" is a repair, not 电梯困人.
+  double offTopicChapterPrior = 0.8;
 };
 
 constexpr size_t kMaxQueryBytes = 600;  // about 200 Chinese characters
