@@ -15,9 +15,7 @@
 #include "core/searcher.h"
 #include "http/json_codec.h"
 #include "http/server.h"
-#ifdef DUTYDESK_WITH_IMPORT
 #include "import/import_command.h"
-#endif
 
 namespace {
 
@@ -288,9 +286,7 @@ int main(int argc, char** argv) {
       return runServe(
           Arguments(args, {"db", "content", "host", "port", "web", "threads", "queue"}, {"quiet"}));
     }
-#ifdef DUTYDESK_WITH_IMPORT
     if (command == "import") return dutydesk::runImport(args, std::cout, std::cerr);
-#endif
     throw UsageError("unknown command '" + command + "'");
   } catch (const UsageError& e) {
     std::cerr << "dutydesk: " << e.what() << " (see 'dutydesk --help')\n";
