@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,6 +26,10 @@ class ServerProcess {
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
+      // The server must not outlive the test, nor hold the test runner's output open.
+      ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+      const int devNull = ::open("/dev/null", O_WRONLY);
+      ::dup2(devNull, STDOUT_FILENO);
       ::dup2(pipeFds[1], STDERR_FILENO);
       ::close(pipeFds[0]);
       ::close(pipeFds[1]);
@@ -41,8 +46,8 @@ class ServerProcess {
     const std::string marker = "serving http://127.0.0.1:";
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (port_ == 0) {
-      if (std::chrono::steady_clock::now() > deadline) fail("no port announced");
-      if (!readSome(200)) fail("exited before listening");
+      if (std::chrono::steady_clock::now() > deadline) fail("announced no port within 20 s");
+      if (readSome(200) == Read::kEnd) fail("exited before listening");
       const size_t at = log_.find(marker);
       if (at != std::string::npos && log_.find('/', at + marker.size()) != std::string::npos) {
         port_ = std::stoi(log_.substr(at + marker.size()));
@@ -65,7 +70,7 @@ class ServerProcess {
 
   // Everything the server wrote to stderr so far (the access log among it).
   const std::string& log() {
-    while (readSome(50)) {
+    while (readSome(50) == Read::kData) {
     }
     return log_;
   }
@@ -74,18 +79,23 @@ class ServerProcess {
   bool running() const { return ::kill(pid_, 0) == 0 && ::waitpid(pid_, nullptr, WNOHANG) == 0; }
 
  private:
-  // Reads what is available within `millis`; false on end of file or nothing to read.
-  bool readSome(int millis) {
+  enum class Read { kData, kNothingYet, kEnd };
+
+  // Reads what arrives within `millis`.
+  Read readSome(int millis) {
     pollfd fd{stderr_, POLLIN, 0};
-    if (::poll(&fd, 1, millis) <= 0) return false;
+    if (::poll(&fd, 1, millis) <= 0) return Read::kNothingYet;
     char buffer[4096];
     const ssize_t n = ::read(stderr_, buffer, sizeof buffer);
-    if (n <= 0) return false;
+    if (n <= 0) return Read::kEnd;
     log_.append(buffer, static_cast<size_t>(n));
-    return true;
+    return Read::kData;
   }
 
+  // A constructor that throws runs no destructor: stop the child here.
   [[noreturn]] void fail(const std::string& why) {
+    ::kill(pid_, SIGKILL);
+    ::waitpid(pid_, nullptr, 0);
     throw std::runtime_error("dutydesk serve " + why + ":\n" + log_);
   }
 

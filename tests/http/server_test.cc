@@ -6,6 +6,7 @@
 #include <netinet/in.h>
 #include <sys/socket.h>
 
+#include <csignal>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -24,6 +25,8 @@ namespace {
 std::string encode(const std::string& text) { return dutydesk::json_codec::percentEncode(text); }
 
 struct Fixture {
+  // A server closing a connection must not kill the test with SIGPIPE.
+  const bool ignoringSigpipe = std::signal(SIGPIPE, SIG_IGN) != SIG_ERR;
   TempDir dir;
   fs::path web;
   std::unique_ptr<ServerProcess> server;
