@@ -206,6 +206,21 @@ json positionDetail(const IndexSnapshot& snapshot, const Manual& manual, const P
           {"elsewhere", elsewhere}};
 }
 
+json sectionDetail(const Manual& manual, size_t chapter, size_t section) {
+  const Section& s = manual.chapters[chapter].sections[section];
+  json clauses = json::array();
+  for (size_t index : manual.clausesOfSection(chapter, section)) {
+    clauses.push_back(clauseDetail(manual, manual.clauses[index]));
+  }
+  return {{"manual", manual.id},
+          {"manual_title", manual.title},
+          {"number", s.heading.number},
+          {"title", s.heading.title},
+          {"chapter", manual.chapters[chapter].heading.display()},
+          {"position", s.position ? json(manual.positions[*s.position].canonical()) : json(nullptr)},
+          {"clauses", clauses}};
+}
+
 json clauseDetail(const Manual& manual, const Clause& clause) {
   const Position* position = manual.positionOf(clause);
   const Chapter* chapter = manual.chapterOf(clause);

@@ -18,6 +18,8 @@ nlohmann::json manualDetail(const Manual& manual);
 // GET /api/positions/{manual}/{name}; other manuals' sections of the same job are included.
 nlohmann::json positionDetail(const IndexSnapshot& snapshot, const Manual& manual,
                               const Position& position);
+// GET /api/sections/{manual}/{number}: a section's clauses in order, each as clauseDetail.
+nlohmann::json sectionDetail(const Manual& manual, size_t chapter, size_t section);
 // GET /api/clauses/{manual}/{address}
 nlohmann::json clauseDetail(const Manual& manual, const Clause& clause);
 

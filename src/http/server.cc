@@ -140,6 +140,23 @@ class Service {
                    sendJson(res, 200, json_codec::positionDetail(*index, m, position(m, req.matches[2])));
                  });
                });
+    server.Get(R"(/api/sections/([^/]+)/([^/]+))",
+               [this](const httplib::Request& req, httplib::Response& res) {
+                 handle(res, [&] {
+                   const auto index = snapshot();
+                   const Manual& m = manual(*index, req.matches[1]);
+                   const std::string& number = checkedText(req.matches[2], "section");
+                   for (size_t c = 0; c < m.chapters.size(); ++c) {
+                     for (size_t s = 0; s < m.chapters[c].sections.size(); ++s) {
+                       if (m.chapters[c].sections[s].heading.number == number) {
+                         sendJson(res, 200, json_codec::sectionDetail(m, c, s));
+                         return;
+                       }
+                     }
+                   }
+                   throw HttpError{404, "no section numbered '" + number + "' in " + m.id};
+                 });
+               });
     server.Get(R"(/api/clauses/([^/]+)/([^/]+))",
                [this](const httplib::Request& req, httplib::Response& res) {
                  handle(res, [&] {

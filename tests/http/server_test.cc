@@ -186,6 +186,14 @@ TEST_CASE("manuals, positions and clauses") {
   REQUIRE(position["elsewhere"].size() == 1);
   CHECK(position["elsewhere"][0]["manual"] == "jinji");
 
+  const json section = body(get("/api/sections/xiaoqu/1.1"));
+  CHECK(section["title"] == "基本原则");
+  CHECK(section["chapter"] == "第一章 总则");
+  CHECK(section["position"].is_null());
+  REQUIRE(section["clauses"].size() == 2);
+  CHECK(section["clauses"][1]["address"] == "1.1.2");
+  CHECK(get("/api/sections/xiaoqu/9.9")->status == 404);
+
   const json clause = body(get("/api/clauses/xiaoqu/2.2.2.1"));
   CHECK(clause["cite"] == "2.2.2 第1条");
   CHECK(clause["position"] == "客服专员");

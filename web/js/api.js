@@ -52,6 +52,7 @@ export const manuals = () => cached('/api/manuals').then((body) => body.manuals 
 export const manual = (id) => cached(`/api/manuals/${enc(id)}`);
 export const position = (id, name) => cached(`/api/positions/${enc(id)}/${enc(name)}`);
 export const clause = (id, address) => cached(`/api/clauses/${enc(id)}/${enc(address)}`);
+export const section = (id, number) => cached(`/api/sections/${enc(id)}/${enc(number)}`);
 
 const searches = new Map();
 const SEARCH_CACHE_SIZE = 40;

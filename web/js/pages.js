@@ -368,44 +368,6 @@ function sectionOf(clause) {
   return number.split('.').slice(0, 2).join('.');
 }
 
-function inSection(clause, section) {
-  const number = headingNumber(clause.heading);
-  return number === section || number.startsWith(`${section}.`);
-}
-
-// A general section's clauses, found by walking the clause's neighbours both ways.
-async function walkSection(manualId, start, ctx) {
-  const section = sectionOf(start);
-  const before = [];
-  const after = [];
-  let cursor = start;
-  for (let i = 0; i < 300 && cursor.previous && ctx.isCurrent(); i++) {
-    const prev = await api.clause(manualId, cursor.previous);
-    if (!inSection(prev, section)) break;
-    before.unshift(prev);
-    cursor = prev;
-  }
-  cursor = start;
-  for (let i = 0; i < 300 && cursor.next && ctx.isCurrent(); i++) {
-    const next = await api.clause(manualId, cursor.next);
-    if (!inSection(next, section)) break;
-    after.push(next);
-    cursor = next;
-  }
-  return [...before, start, ...after];
-}
-
-async function firstClauseOf(manualId, section) {
-  for (const guess of [`${section}.1`, `${section}.p1`, `${section}.1.1`, `${section}.1.p1`]) {
-    try {
-      return await api.clause(manualId, guess);
-    } catch (error) {
-      if (error.status !== 404) throw error;
-    }
-  }
-  return null;
-}
-
 function findSection(m, number) {
   for (const chapter of m.chapters || []) {
     for (const s of chapter.sections || []) {
@@ -466,13 +428,11 @@ export async function renderSectionPage(ctx, manualId, number) {
     await renderPosition(ctx, m.id, found.section.position, null);
     return;
   }
-  const start = found ? await firstClauseOf(m.id, number) : null;
-  if (!ctx.isCurrent()) return;
-  if (!start) {
+  if (!found) {
     renderNotFound(ctx, '找不到这一节', `《${m.title}》中没有第 ${number} 节。`, manualUrl(m.id), '返回手册');
     return;
   }
-  const clauses = await walkSection(m.id, start, ctx);
+  const { clauses } = await api.section(m.id, number);
   if (!ctx.isCurrent()) return;
   await renderSection(ctx, m, number, clauses, null);
 }
@@ -493,7 +453,7 @@ export async function renderClause(ctx, manualId, address) {
     await renderSection(ctx, m, '前言', m.preface || [], target);
     return;
   }
-  const clauses = await walkSection(m.id, detail, ctx);
+  const { clauses } = await api.section(m.id, sectionOf(detail));
   if (!ctx.isCurrent()) return;
   await renderSection(ctx, m, sectionOf(detail), clauses, target);
 }
