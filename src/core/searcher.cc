@@ -75,6 +75,7 @@ class Searcher::Impl {
     const Question question =
         analyzeQuestion(request.query, analyzer_, snapshot_->positionNames());
     question_ = &question;
+    namesTopic_.reset();
     matchTerms_ = {};
     for (const QueryWord& word : question.words) {
       matchTerms_.words.insert(word.text);
@@ -190,9 +191,11 @@ class Searcher::Impl {
         }
       }
     }
-    if (const Chapter* chapter = manual.chapterOf(clause); chapter && isTopicChapter(*chapter) &&
-                                                           !asksAbout(*chapter)) {
-      factor *= tuning_.offTopicChapterPrior;
+    // A question names a topic (电梯困人) or it does not: either way, clauses of chapters
+    // about another topic, or about none when one is named, are weaker evidence.
+    if (const Chapter* chapter = manual.chapterOf(clause)) {
+      const bool onTopic = isTopicChapter(*chapter) ? asksAbout(*chapter) : !namesTopic();
+      if (!onTopic) factor *= tuning_.offTopicChapterPrior;
     }
     const std::string& heading = manual.headingOf(clause).title;
     for (std::string_view secondary : kSecondarySubsections) {
@@ -209,6 +212,19 @@ class Searcher::Impl {
   // (…岗位职责): its positions' steps answer questions about that topic.
   static bool isTopicChapter(const Chapter& chapter) {
     return !chapter.heading.title.ends_with("岗位职责");
+  }
+
+  // Whether the question names the topic of any chapter about one topic.
+  bool namesTopic() {
+    if (!namesTopic_) {
+      namesTopic_ = false;
+      for (const Manual& manual : snapshot_->manuals()) {
+        for (const Chapter& chapter : manual.chapters) {
+          if (isTopicChapter(chapter) && asksAbout(chapter)) namesTopic_ = true;
+        }
+      }
+    }
+    return *namesTopic_;
   }
 
   bool asksAbout(const Chapter& chapter) {
@@ -396,6 +412,7 @@ class Searcher::Impl {
   MatchTerms matchTerms_;             // of the question being answered, for snippets
   const Question* question_ = nullptr;  // the question being answered
   std::map<const Chapter*, std::vector<std::string>> chapterWords_;  // title words, cached
+  std::optional<bool> namesTopic_;  // for the question being answered
   const std::vector<std::string> overseeWords_ = Lexicon::builtIn().wordsOf(Intent::kOversee);
 };
 
