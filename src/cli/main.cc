@@ -267,7 +267,7 @@ int runServe(const Arguments& args) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
-    std::cerr << kUsage;
+    std::cerr << "dutydesk: missing command (see 'dutydesk --help')\n";
     return kExitUsage;
   }
   const std::string command = args.front();
