@@ -145,7 +145,7 @@ class Service {
                  handle(res, [&] {
                    const auto index = snapshot();
                    const Manual& m = manual(*index, req.matches[1]);
-                   const std::string& number = checkedText(req.matches[2], "section");
+                   const std::string number = checkedText(req.matches[2], "section");
                    for (size_t c = 0; c < m.chapters.size(); ++c) {
                      for (size_t s = 0; s < m.chapters[c].sections.size(); ++s) {
                        if (m.chapters[c].sections[s].heading.number == number) {
