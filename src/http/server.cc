@@ -57,8 +57,9 @@ void sendError(httplib::Response& res, int status, const std::string& message) {
   sendJson(res, status, {{"error", message}});
 }
 
-// Path segments and parameters arrive percent-decoded; they must still be text.
-const std::string& checkedText(const std::string& value, const char* what) {
+// Path segments and parameters arrive percent-decoded; they must still be text. Returns a
+// copy: callers pass temporaries (regex sub-matches), which a reference would outlive.
+std::string checkedText(const std::string& value, const char* what) {
   if (!utf8::isValid(value)) throw HttpError{400, std::string(what) + " is not valid UTF-8"};
   return value;
 }
