@@ -3,6 +3,7 @@
 #include <unicode/uversion.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -96,6 +97,13 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
           decodeManual(metadata(db, std::string(schema::kMetaManualPrefix) + id)));
     }
     snapshot->clauseCount_ = db.get_doccount();
+    for (std::string_view prefix :
+         {schema::kPositionName, schema::kHeading, schema::kChapter, schema::kDepartment}) {
+      for (auto term = db.allterms_begin(std::string(prefix)); term != db.allterms_end(std::string(prefix));
+           ++term) {
+        snapshot->fieldTerms_.insert(*term);
+      }
+    }
   } catch (const IndexError&) {
     throw;
   } catch (const Xapian::Error& e) {
@@ -118,6 +126,9 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
       }
     }
   }
+  auto& entries = snapshot->positionNames_.entries;
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const auto& a, const auto& b) { return a.name.size() > b.name.size(); });
   return snapshot;
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "core/index_writer.h"
@@ -31,6 +32,10 @@ class IndexSnapshot {
   const std::string& generation() const { return generation_; }
   const AnalyzerSettings& analyzerSettings() const { return settings_; }
   const PositionNames& positionNames() const { return positionNames_; }
+  // Whether a field term (position name, heading, chapter, department words) is in the index.
+  // The fields' vocabulary is small, so it is read once: a query then asks Xapian only for
+  // field terms that exist, instead of one B-tree lookup per word, synonym and field.
+  bool hasFieldTerm(const std::string& term) const { return fieldTerms_.contains(term); }
   size_t clauseCount() const { return clauseCount_; }
 
  private:
@@ -43,6 +48,7 @@ class IndexSnapshot {
   std::string generation_;
   AnalyzerSettings settings_;
   PositionNames positionNames_;
+  std::unordered_set<std::string> fieldTerms_;
   size_t clauseCount_ = 0;
 };
 

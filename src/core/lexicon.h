@@ -22,7 +22,7 @@ class Lexicon {
           std::string_view stopWords, std::string_view intents);
 
   // Words the segmenter keeps whole: the trade words and every word of the other lists.
-  bool isDictionaryWord(std::string_view word) const { return dictionary_.contains(std::string(word)); }
+  bool isDictionaryWord(std::string_view word) const { return dictionary_.contains(word); }
   size_t longestWordCodePoints() const { return longestWord_; }
 
   bool isStopWord(std::string_view word) const { return stopWords_.contains(std::string(word)); }
@@ -45,7 +45,12 @@ class Lexicon {
  private:
   void addDictionaryWord(const std::string& word);
 
-  std::unordered_set<std::string> dictionary_;
+  // Looked up with string_view for every candidate of the segmenter's longest match: no copies.
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+  };
+  std::unordered_set<std::string, Hash, std::equal_to<>> dictionary_;
   std::unordered_set<std::string> stopWords_;
   std::unordered_map<std::string, std::vector<std::string>> alternatives_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;

@@ -51,12 +51,9 @@ const std::string* canonicalByPrefix(const PositionNames& names, std::string_vie
 std::vector<std::pair<size_t, size_t>> findNames(const std::string& text,
                                                  const PositionNames& names,
                                                  std::vector<std::string>& positions) {
-  std::vector<const PositionNames::Entry*> byLength;
-  for (const auto& entry : names.entries) byLength.push_back(&entry);
-  std::stable_sort(byLength.begin(), byLength.end(),
-                   [](const auto* a, const auto* b) { return a->name.size() > b->name.size(); });
   std::vector<std::pair<size_t, size_t>> spans;
-  for (const auto* entry : byLength) {
+  for (const auto* entry = names.entries.data(); entry != names.entries.data() + names.entries.size();
+       ++entry) {
     if (entry->name.size() < 4) continue;  // a single Han character is no name
     for (size_t at = text.find(entry->name); at != std::string::npos;
          at = text.find(entry->name, at + entry->name.size())) {

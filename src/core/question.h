@@ -28,7 +28,8 @@ struct Question {
   bool has(Intent intent) const;
 };
 
-// The names every served position answers to, normalized, mapped to canonical names.
+// The names every served position answers to, normalized, mapped to canonical names; longest
+// names first, so that a search for names finds 弱电工 before 电工.
 struct PositionNames {
   struct Entry {
     std::string name;  // normalized

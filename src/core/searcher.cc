@@ -32,13 +32,18 @@ constexpr size_t kRerankDepth = 30;
 // of it.
 constexpr double kAnswerFloor = 0.5;
 
-Xapian::Query synonymQuery(const std::string& prefix, const QueryWord& word) {
-  std::vector<Xapian::Query> terms{Xapian::Query(prefix + word.text)};
-  for (const std::string& alternative : word.alternatives) {
-    terms.emplace_back(prefix + alternative);
-  }
-  if (terms.size() == 1) return terms.front();
+Xapian::Query synonymQuery(const std::vector<std::string>& terms) {
+  if (terms.size() == 1) return Xapian::Query(terms.front());
   return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+}
+
+// The word and its alternatives under `prefix`.
+std::vector<std::string> prefixed(std::string_view prefix, const QueryWord& word) {
+  std::vector<std::string> terms{std::string(prefix) + word.text};
+  for (const std::string& alternative : word.alternatives) {
+    terms.push_back(std::string(prefix) + alternative);
+  }
+  return terms;
 }
 
 Xapian::Query scaled(double factor, const Xapian::Query& query) {
@@ -122,14 +127,18 @@ class Searcher::Impl {
 
  private:
   Xapian::Query wordQuery(const QueryWord& word, bool fields) {
-    std::vector<Xapian::Query> parts{synonymQuery("", word)};
+    std::vector<Xapian::Query> parts{synonymQuery(prefixed("", word))};
     if (fields) {
-      parts.push_back(scaled(tuning_.positionField,
-                             synonymQuery(std::string(schema::kPositionName), word)));
-      parts.push_back(scaled(tuning_.headingField, synonymQuery(std::string(schema::kHeading), word)));
-      parts.push_back(scaled(tuning_.chapterField, synonymQuery(std::string(schema::kChapter), word)));
-      parts.push_back(
-          scaled(tuning_.departmentField, synonymQuery(std::string(schema::kDepartment), word)));
+      const std::pair<std::string_view, double> weighted[] = {
+          {schema::kPositionName, tuning_.positionField},
+          {schema::kHeading, tuning_.headingField},
+          {schema::kChapter, tuning_.chapterField},
+          {schema::kDepartment, tuning_.departmentField}};
+      for (const auto& [prefix, weight] : weighted) {
+        std::vector<std::string> terms = prefixed(prefix, word);
+        std::erase_if(terms, [&](const std::string& t) { return !snapshot_->hasFieldTerm(t); });
+        if (!terms.empty()) parts.push_back(scaled(weight, synonymQuery(terms)));
+      }
     }
     if (tuning_.bigrams > 0 && !word.bigrams.empty()) {
       std::vector<Xapian::Query> bigrams;
@@ -244,7 +253,7 @@ class Searcher::Impl {
   }
 
   Hit makeHit(const Manual* manual, const Clause* clause, double score) {
-    return Hit{manual, clause, score, makeSnippet(clause->text, matchTerms_, analyzer_)};
+    return Hit{manual, clause, score, makeSnippet(clause->text, matchTerms_, normalizer_)};
   }
 
   // One Xapian query gives both lists. Xapian collapses on the position key, keeping each

@@ -38,6 +38,10 @@ namespace {
 
 using Range = std::pair<size_t, size_t>;
 
+bool isAsciiWordChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 std::vector<Range> merged(std::vector<Range> ranges) {
   std::sort(ranges.begin(), ranges.end());
   std::vector<Range> out;
@@ -71,20 +75,28 @@ size_t stepForward(std::string_view text, size_t from, size_t count) {
 
 }  // namespace
 
-std::string makeSnippet(std::string_view text, const MatchTerms& terms, TextAnalyzer& analyzer,
+std::string makeSnippet(std::string_view text, const MatchTerms& terms, TextNormalizer& normalizer,
                         size_t maxCodePoints) {
-  const AnalyzedText analyzed = analyzer.forIndex(text);
+  // Plain substring search on the normalized text: a hit list is a dozen short clauses, and
+  // segmenting each again (ICU) cost more than the search itself.
+  const NormalizedText normalized = normalizer.normalize(text);
+  const std::string& haystack = normalized.text;
   std::vector<Range> ranges;
-  for (const Token& word : analyzed.words) {
-    if (terms.words.contains(word.text)) {
-      ranges.push_back(analyzed.normalized.sourceRange(word.begin, word.end));
+  const auto mark = [&](const std::string& term) {
+    if (term.empty()) return;
+    const bool latin = static_cast<unsigned char>(term.front()) < 0x80;
+    for (size_t at = haystack.find(term); at != std::string::npos;
+         at = haystack.find(term, at + 1)) {
+      const size_t end = at + term.size();
+      if (latin && ((at > 0 && isAsciiWordChar(haystack[at - 1])) ||
+                    (end < haystack.size() && isAsciiWordChar(haystack[end])))) {
+        continue;
+      }
+      ranges.push_back(normalized.sourceRange(at, end));
     }
-  }
-  for (const Token& bigram : analyzed.bigrams) {
-    if (terms.bigrams.contains(bigram.text)) {
-      ranges.push_back(analyzed.normalized.sourceRange(bigram.begin, bigram.end));
-    }
-  }
+  };
+  for (const std::string& word : terms.words) mark(word);
+  for (const std::string& bigram : terms.bigrams) mark(bigram);
   ranges = merged(std::move(ranges));
 
   size_t begin = 0;

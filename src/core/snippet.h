@@ -5,7 +5,7 @@
 #include <string_view>
 #include <unordered_set>
 
-#include "core/text_analyzer.h"
+#include "core/text_normalizer.h"
 
 namespace dutydesk {
 
@@ -16,10 +16,11 @@ struct MatchTerms {
 
 std::string escapeHtml(std::string_view text);
 
-// Escapes `text` and marks every stretch whose normalized form is one of `terms`. Marks are
-// found on the normalized text and mapped back, so a Traditional or full-width query still
-// marks the clause. Texts longer than `maxCodePoints` are cut around the first mark with "…".
-std::string makeSnippet(std::string_view text, const MatchTerms& terms, TextAnalyzer& analyzer,
+// Escapes `text` and marks every occurrence of one of `terms` in its normalized form. Marks
+// are found on the normalized text and mapped back, so a Traditional or full-width query still
+// marks the clause. A Latin or digit term marks whole words only. Texts longer than
+// `maxCodePoints` are cut around the first mark with "…".
+std::string makeSnippet(std::string_view text, const MatchTerms& terms, TextNormalizer& normalizer,
                         size_t maxCodePoints = 160);
 
 }  // namespace dutydesk

@@ -15,7 +15,7 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   int port = 8080;  // 0 picks a free port and prints it (tests)
   std::filesystem::path webDir;  // empty: the web/ folder of the source tree
-  size_t threads = 0;            // 0: four per core, at least 8
+  size_t threads = 0;            // 0: the default pool (64: one per kept-alive connection)
   size_t queueLimit = 128;       // connections waiting for a worker before 503
   bool quiet = false;            // no access log
 };
