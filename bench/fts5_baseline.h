@@ -4,15 +4,14 @@
 
 #include <sqlite3.h>
 
+#include <set>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "core/content_loader.h"
 #include "core/utf8.h"
-
-#include <set>
-#include <stdexcept>
 
 // What a system says for one question: positions best first, clauses best first.
 struct Ranked {
@@ -24,8 +23,9 @@ class Fts5Baseline {
  public:
   explicit Fts5Baseline(const dutydesk::Library& library) {
     check(sqlite3_open(":memory:", &db_));
-    exec("CREATE VIRTUAL TABLE clauses USING fts5(manual UNINDEXED, address UNINDEXED, "
-         "position, heading, text, tokenize='trigram')");
+    exec(
+        "CREATE VIRTUAL TABLE clauses USING fts5(manual UNINDEXED, address UNINDEXED, "
+        "position, heading, text, tokenize='trigram')");
     sqlite3_stmt* insert = nullptr;
     check(sqlite3_prepare_v2(db_, "INSERT INTO clauses VALUES (?,?,?,?,?)", -1, &insert, nullptr));
     exec("BEGIN");
@@ -83,7 +83,8 @@ class Fts5Baseline {
       const std::string manual = column(0), address = column(1), names = column(2);
       ranked.clauses.emplace_back(manual, address);
       const std::string canonical = names.substr(0, names.find(' '));
-      if (!canonical.empty() && seen.insert(canonical).second) ranked.positions.push_back(canonical);
+      if (!canonical.empty() && seen.insert(canonical).second)
+        ranked.positions.push_back(canonical);
     }
     sqlite3_reset(query_);
     return ranked;
@@ -98,7 +99,8 @@ class Fts5Baseline {
     throw std::runtime_error(std::string("sqlite: ") + sqlite3_errmsg(db_));
   }
   static void bind(sqlite3_stmt* statement, int index, const std::string& text) {
-    sqlite3_bind_text(statement, index, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(statement, index, text.c_str(), static_cast<int>(text.size()),
+                      SQLITE_TRANSIENT);
   }
   std::string column(int index) {
     const auto* text = sqlite3_column_text(query_, index);
@@ -108,4 +110,3 @@ class Fts5Baseline {
   sqlite3* db_ = nullptr;
   sqlite3_stmt* query_ = nullptr;
 };
-

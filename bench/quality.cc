@@ -52,9 +52,9 @@ struct Score {
     if (!q.clauses.empty()) {
       ++clauseQuestions;
       for (size_t i = 0; i < r.clauses.size(); ++i) {
-        const bool hit = r.clauses[i].first == q.manual &&
-                         std::find(q.clauses.begin(), q.clauses.end(), r.clauses[i].second) !=
-                             q.clauses.end();
+        const bool hit =
+            r.clauses[i].first == q.manual &&
+            std::find(q.clauses.begin(), q.clauses.end(), r.clauses[i].second) != q.clauses.end();
         if (!hit) continue;
         if (i == 0) ++clause1;
         if (i < 3) ++clause3;
@@ -67,10 +67,10 @@ struct Score {
   std::string row(const std::string& label, int questions) const {
     const auto ratio = [](double n, int d) { return d ? n / d : 0.0; };
     char buffer[200];
-    std::snprintf(buffer, sizeof buffer, "%-28s %5d  %6.3f  %6.3f  %6.3f  %6.3f  %6.3f", label.c_str(),
-                  questions, ratio(position1, positionQuestions), ratio(position3, positionQuestions),
-                  ratio(clause1, clauseQuestions), ratio(clause3, clauseQuestions),
-                  ratio(mrr, clauseQuestions));
+    std::snprintf(buffer, sizeof buffer, "%-28s %5d  %6.3f  %6.3f  %6.3f  %6.3f  %6.3f",
+                  label.c_str(), questions, ratio(position1, positionQuestions),
+                  ratio(position3, positionQuestions), ratio(clause1, clauseQuestions),
+                  ratio(clause3, clauseQuestions), ratio(mrr, clauseQuestions));
     return buffer;
   }
 };
@@ -91,18 +91,20 @@ Evaluation evaluate(const std::vector<EvalQuestion>& questions, const System& sy
     const auto start = std::chrono::steady_clock::now();
     const Ranked ranked = system(q);
     e.millis.push_back(
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+            .count());
     e.byCategory[q.category].add(q, ranked);
     ++e.counts[q.category];
     e.overall.add(q, ranked);
-    const bool positionMiss = !q.positions.empty() &&
-                              (ranked.positions.empty() ||
-                               std::find(q.positions.begin(), q.positions.end(),
-                                         ranked.positions[0]) == q.positions.end());
+    const bool positionMiss =
+        !q.positions.empty() &&
+        (ranked.positions.empty() || std::find(q.positions.begin(), q.positions.end(),
+                                               ranked.positions[0]) == q.positions.end());
     bool clauseMiss = !q.clauses.empty();
     for (size_t i = 0; i < std::min<size_t>(3, ranked.clauses.size()); ++i) {
       if (ranked.clauses[i].first == q.manual &&
-          std::find(q.clauses.begin(), q.clauses.end(), ranked.clauses[i].second) != q.clauses.end()) {
+          std::find(q.clauses.begin(), q.clauses.end(), ranked.clauses[i].second) !=
+              q.clauses.end()) {
         clauseMiss = false;
       }
     }
@@ -147,7 +149,8 @@ System dutydeskSystem(dutydesk::Searcher& searcher) {
     request.limit = 10;
     const dutydesk::SearchResult result = searcher.search(request);
     Ranked ranked;
-    for (const auto& answer : result.answers) ranked.positions.push_back(answer.position->canonical());
+    for (const auto& answer : result.answers)
+      ranked.positions.push_back(answer.position->canonical());
     for (const auto& hit : result.hits) {
       ranked.clauses.emplace_back(hit.manual->id, hit.clause->address.str());
     }
@@ -161,9 +164,9 @@ struct Variant {
   dutydesk::SearchTuning tuning;
 };
 
-std::shared_ptr<const dutydesk::IndexSnapshot> buildIndex(const dutydesk::Library& library,
-                                                          const dutydesk::AnalyzerSettings& settings,
-                                                          const fs::path& dir, double& seconds) {
+std::shared_ptr<const dutydesk::IndexSnapshot> buildIndex(
+    const dutydesk::Library& library, const dutydesk::AnalyzerSettings& settings,
+    const fs::path& dir, double& seconds) {
   dutydesk::TextAnalyzer analyzer(dutydesk::Lexicon::builtIn(), settings);
   const auto start = std::chrono::steady_clock::now();
   dutydesk::writeIndex(library, dir, analyzer);
@@ -176,18 +179,24 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
   const size_t eq = setting.find('=');
   const std::string name = setting.substr(0, eq);
   const double value = std::stod(setting.substr(eq + 1));
-  const std::map<std::string, double*> fields = {
-      {"position", &tuning.positionField},     {"heading", &tuning.headingField},
-      {"chapter", &tuning.chapterField},       {"department", &tuning.departmentField},
-      {"bigrams", &tuning.bigrams},            {"k1", &tuning.bm25k1},
-      {"b", &tuning.bm25b},                    {"second", &tuning.secondClause},
-      {"third", &tuning.thirdClause},          {"general", &tuning.generalClausePrior},
-      {"oversee", &tuning.overseeingPrior},    {"secondary", &tuning.secondarySubsectionPrior},
-      {"topic", &tuning.offTopicChapterPrior}};
+  const std::map<std::string, double*> fields = {{"position", &tuning.positionField},
+                                                 {"heading", &tuning.headingField},
+                                                 {"chapter", &tuning.chapterField},
+                                                 {"department", &tuning.departmentField},
+                                                 {"bigrams", &tuning.bigrams},
+                                                 {"k1", &tuning.bm25k1},
+                                                 {"b", &tuning.bm25b},
+                                                 {"second", &tuning.secondClause},
+                                                 {"third", &tuning.thirdClause},
+                                                 {"general", &tuning.generalClausePrior},
+                                                 {"oversee", &tuning.overseeingPrior},
+                                                 {"secondary", &tuning.secondarySubsectionPrior},
+                                                 {"topic", &tuning.offTopicChapterPrior}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
-    throw std::runtime_error("--tune takes name=value; names: position heading chapter department "
-                             "bigrams k1 b second third general oversee secondary topic");
+    throw std::runtime_error(
+        "--tune takes name=value; names: position heading chapter department "
+        "bigrams k1 b second third general oversee secondary topic");
   }
   *it->second = value;
 }
@@ -213,7 +222,8 @@ int main(int argc, char** argv) try {
     } else if (arg == "--tune" && i + 1 < argc) {
       tune(tuning, argv[++i]);
     } else {
-      std::cerr << "usage: bench_quality [--content DIR] [--questions FILE] [--no-variants] [--misses] [--tune name=value]...\n";
+      std::cerr << "usage: bench_quality [--content DIR] [--questions FILE] [--no-variants] "
+                   "[--misses] [--tune name=value]...\n";
       return 2;
     }
   }
@@ -223,7 +233,8 @@ int main(int argc, char** argv) try {
     return 1;
   }
   const auto questions = dutydesk::eval::loadQuestions(questionsFile);
-  const fs::path scratch = fs::temp_directory_path() / ("dutydesk-bench-" + std::to_string(::getpid()));
+  const fs::path scratch =
+      fs::temp_directory_path() / ("dutydesk-bench-" + std::to_string(::getpid()));
   std::cout << "questions: " << questions.size() << " from " << questionsFile.string()
             << "; content: " << content.string() << "\n";
 

@@ -40,7 +40,8 @@ double secondsSince(Clock::time_point start) {
 double percentile(std::vector<double> values, double p) {
   if (values.empty()) return 0;
   std::sort(values.begin(), values.end());
-  return values[std::min(values.size() - 1, static_cast<size_t>(p * static_cast<double>(values.size())))];
+  return values[std::min(values.size() - 1,
+                         static_cast<size_t>(p * static_cast<double>(values.size())))];
 }
 
 long peakRssMiB() {
@@ -136,7 +137,8 @@ int main(int argc, char** argv) try {
       return 2;
     }
   }
-  const fs::path scratch = fs::temp_directory_path() / ("dutydesk-speed-" + std::to_string(::getpid()));
+  const fs::path scratch =
+      fs::temp_directory_path() / ("dutydesk-speed-" + std::to_string(::getpid()));
   fs::create_directories(scratch);
   fs::path corpus = content;
   if (generate > 0) {
@@ -202,14 +204,16 @@ int main(int argc, char** argv) try {
   }
   std::printf("%-44s %10.3f %14.0f\n", "  baseline: FTS5 trigram, in memory", ftsSeconds,
               clauses / ftsSeconds);
-  std::printf("\nquery latency, one thread, %zu queries      p50 ms    p99 ms    max ms\n", ours.size());
+  std::printf("\nquery latency, one thread, %zu queries      p50 ms    p99 ms    max ms\n",
+              ours.size());
   std::printf("%-44s %8.2f  %8.2f  %8.2f\n", "dutydesk (answers + hits + snippets)",
               percentile(ours, 0.5), percentile(ours, 0.99), percentile(ours, 1.0));
   std::printf("%-44s %8.2f  %8.2f  %8.2f\n", "  baseline: FTS5 trigram BM25 (hits only)",
               percentile(theirs, 0.5), percentile(theirs, 0.99), percentile(theirs, 1.0));
-  std::printf("\nclauses: %zu; peak memory: %ld MiB after dutydesk's index and queries, "
-              "%ld MiB with the baseline too\n",
-              clauses, oursPeak, peakRssMiB());
+  std::printf(
+      "\nclauses: %zu; peak memory: %ld MiB after dutydesk's index and queries, "
+      "%ld MiB with the baseline too\n",
+      clauses, oursPeak, peakRssMiB());
   fs::remove_all(scratch);
   return 0;
 } catch (const std::exception& e) {

@@ -56,7 +56,9 @@ inline CommandResult run(const std::string& command) {
   return result;
 }
 
-inline std::string quote(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+inline std::string quote(const std::filesystem::path& path) {
+  return "'" + path.string() + "'";
+}
 
 inline const std::filesystem::path& binary() {
   static const std::filesystem::path path = DUTYDESK_BINARY;

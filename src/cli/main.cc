@@ -125,8 +125,8 @@ int runCheck(const Arguments& args) {
     clauses += manual.clauses.size();
   }
   std::cout << "检查完成: " << library.manuals.size() << " 本手册，" << clauses << " 条条款；"
-            << library.diagnostics.errorCount() << " 个错误，"
-            << library.diagnostics.warningCount() << " 个警告\n";
+            << library.diagnostics.errorCount() << " 个错误，" << library.diagnostics.warningCount()
+            << " 个警告\n";
   return library.diagnostics.hasErrors() ? kExitFailure : kExitOk;
 }
 
@@ -201,7 +201,8 @@ void printHuman(const dutydesk::SearchResult& result) {
     }
     std::cout << '\n';
   }
-  std::cout << "\n相关条款（共 " << result.total << " 条，显示 " << result.hits.size() << " 条）：\n";
+  std::cout << "\n相关条款（共 " << result.total << " 条，显示 " << result.hits.size()
+            << " 条）：\n";
   for (size_t i = 0; i < result.hits.size(); ++i) {
     const dutydesk::Hit& hit = result.hits[i];
     const dutydesk::Position* position = hit.manual->positionOf(*hit.clause);

@@ -98,7 +98,8 @@ Library loadLibrary(const std::vector<fs::path>& folders) {
     std::error_code ec;
     const std::string shown = given.string();
     if (!fs::is_directory(given, ec)) {
-      library.diagnostics.error(shown, 0, "不是文件夹或无法访问；请给出手册文件夹或包含手册的文件夹");
+      library.diagnostics.error(shown, 0,
+                                "不是文件夹或无法访问；请给出手册文件夹或包含手册的文件夹");
       continue;
     }
     std::vector<std::pair<fs::path, std::string>> found;  // folder, display prefix

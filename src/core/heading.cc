@@ -51,8 +51,8 @@ std::optional<HeadingText> parseChapterHeading(std::string_view text) {
 std::optional<HeadingText> parseNumberedHeading(std::string_view text) {
   const std::string trimmed = utf8::trim(text);
   size_t end = 0;
-  while (end < trimmed.size() && ((trimmed[end] >= '0' && trimmed[end] <= '9') ||
-                                  trimmed[end] == '.')) {
+  while (end < trimmed.size() &&
+         ((trimmed[end] >= '0' && trimmed[end] <= '9') || trimmed[end] == '.')) {
     ++end;
   }
   std::string_view number = std::string_view(trimmed).substr(0, end);

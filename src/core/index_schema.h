@@ -2,22 +2,22 @@
 // Change anything here and kSchemaVersion must change with it.
 #pragma once
 
+#include <xapian.h>
+
 #include <string>
 #include <string_view>
-
-#include <xapian.h>
 
 namespace dutydesk::schema {
 
 constexpr std::string_view kSchemaVersion = "2";
 
 // Free-text terms. Clause text has no prefix; fields a query can weigh have their own.
-constexpr std::string_view kBigram = "B";          // Han bigrams of the clause text
-constexpr std::string_view kCharacter = "U";       // single Han characters of the clause text
-constexpr std::string_view kPositionName = "P";    // words of the position's names and note
-constexpr std::string_view kHeading = "H";         // words of the clause's heading title
-constexpr std::string_view kChapter = "C";         // words of the chapter title
-constexpr std::string_view kDepartment = "D";      // words of the department
+constexpr std::string_view kBigram = "B";        // Han bigrams of the clause text
+constexpr std::string_view kCharacter = "U";     // single Han characters of the clause text
+constexpr std::string_view kPositionName = "P";  // words of the position's names and note
+constexpr std::string_view kHeading = "H";       // words of the clause's heading title
+constexpr std::string_view kChapter = "C";       // words of the chapter title
+constexpr std::string_view kDepartment = "D";    // words of the department
 
 // Boolean terms for filtering.
 constexpr std::string_view kManualTerm = "XM";    // + manual id
@@ -32,7 +32,7 @@ constexpr std::string_view kMetaSchema = "dutydesk.schema";
 constexpr std::string_view kMetaAnalyzer = "dutydesk.analyzer";
 constexpr std::string_view kMetaLexicon = "dutydesk.lexicon";
 constexpr std::string_view kMetaIcu = "dutydesk.icu";
-constexpr std::string_view kMetaManualIds = "dutydesk.manuals";  // ids, one per line
+constexpr std::string_view kMetaManualIds = "dutydesk.manuals";     // ids, one per line
 constexpr std::string_view kMetaManualPrefix = "dutydesk.manual.";  // + id: encoded Manual
 
 // The stub file inside DB_DIR that names the current generation (a Xapian stub database).

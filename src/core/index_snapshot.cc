@@ -41,8 +41,8 @@ AnalyzerSettings checkCompatible(const Xapian::Database& db, const fs::path& dbD
   }
   if (metadata(db, schema::kMetaIcu) != U_ICU_VERSION) {
     throw IndexError("the index in " + dbDir.string() + " was segmented with ICU " +
-                     metadata(db, schema::kMetaIcu) + ", this dutydesk uses ICU " +
-                     U_ICU_VERSION + rebuild);
+                     metadata(db, schema::kMetaIcu) + ", this dutydesk uses ICU " + U_ICU_VERSION +
+                     rebuild);
   }
   const std::string described = metadata(db, schema::kMetaAnalyzer);
   for (bool domain : {true, false}) {
@@ -72,8 +72,8 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::open(const fs::path& dbDir) 
   for (int attempt = 0;; ++attempt) {
     const std::string generation = currentGeneration(dbDir);
     if (generation.empty()) {
-      throw IndexError("no index in " + dbDir.string() +
-                       "; build one with: dutydesk index --db " + dbDir.string() + " CONTENT_DIR");
+      throw IndexError("no index in " + dbDir.string() + "; build one with: dutydesk index --db " +
+                       dbDir.string() + " CONTENT_DIR");
     }
     try {
       return openGeneration(dbDir, generation);
@@ -99,8 +99,8 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
     snapshot->clauseCount_ = db.get_doccount();
     for (std::string_view prefix :
          {schema::kPositionName, schema::kHeading, schema::kChapter, schema::kDepartment}) {
-      for (auto term = db.allterms_begin(std::string(prefix)); term != db.allterms_end(std::string(prefix));
-           ++term) {
+      for (auto term = db.allterms_begin(std::string(prefix));
+           term != db.allterms_end(std::string(prefix)); ++term) {
         snapshot->fieldTerms_.insert(*term);
       }
     }

@@ -2,8 +2,8 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
-#include <unistd.h>
 #include <unicode/uversion.h>
+#include <unistd.h>
 #include <xapian.h>
 
 #include <cerrno>
@@ -113,8 +113,8 @@ Xapian::Document clauseDocument(const Manual& manual, size_t index, TextAnalyzer
 std::string newGenerationName() {
   const auto now = std::chrono::system_clock::now().time_since_epoch();
   return std::string(kGenerationPrefix) +
-         std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(now).count()) +
-         "-" + std::to_string(::getpid());
+         std::to_string(std::chrono::duration_cast<std::chrono::microseconds>(now).count()) + "-" +
+         std::to_string(::getpid());
 }
 
 void removeOldGenerations(const fs::path& dbDir, const std::string& current,

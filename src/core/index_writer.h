@@ -28,5 +28,4 @@ class IndexError : public std::runtime_error {
 IndexStats writeIndex(const Library& library, const std::filesystem::path& dbDir,
                       TextAnalyzer& analyzer);
 
-
 }  // namespace dutydesk

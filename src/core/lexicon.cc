@@ -23,7 +23,8 @@ std::vector<std::vector<std::string>> readLines(std::string_view text) {
     std::vector<std::string> words;
     size_t pos = 0;
     while (pos < line.size()) {
-      while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t' || line[pos] == '\r')) ++pos;
+      while (pos < line.size() && (line[pos] == ' ' || line[pos] == '\t' || line[pos] == '\r'))
+        ++pos;
       size_t wordEnd = pos;
       while (wordEnd < line.size() && line[wordEnd] != ' ' && line[wordEnd] != '\t' &&
              line[wordEnd] != '\r') {
@@ -84,8 +85,7 @@ const Lexicon& Lexicon::builtIn() {
 }
 
 Lexicon::Lexicon(std::string_view domainWords, std::string_view synonyms,
-                 std::string_view expansions, std::string_view stopWords,
-                 std::string_view intents)
+                 std::string_view expansions, std::string_view stopWords, std::string_view intents)
     : version_(fingerprint({domainWords, synonyms, expansions, stopWords, intents})) {
   for (const auto& line : readLines(domainWords)) {
     for (const std::string& word : line) addDictionaryWord(word);

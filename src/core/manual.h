@@ -70,8 +70,8 @@ struct Clause {
 
 class Manual {
  public:
-  std::string id;     // folder name
-  std::string title;  // "# title" of index.md
+  std::string id;      // folder name
+  std::string title;   // "# title" of index.md
   std::string folder;  // path of the manual folder as given
   Heading preface{"前言", "前言", "前言", 0};
   std::vector<Chapter> chapters;

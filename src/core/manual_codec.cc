@@ -14,8 +14,8 @@ json encodeHeading(const Heading& heading) {
 }
 
 Heading decodeHeading(const json& j) {
-  return Heading{j.at(0).get<std::string>(), j.at(1).get<std::string>(),
-                 j.at(2).get<std::string>(), j.at(3).get<int>()};
+  return Heading{j.at(0).get<std::string>(), j.at(1).get<std::string>(), j.at(2).get<std::string>(),
+                 j.at(3).get<int>()};
 }
 
 json optionalIndex(const std::optional<size_t>& index) {
@@ -90,14 +90,16 @@ std::string encodeManual(const Manual& manual) {
   }
   json clauses = json::array();
   for (const Clause& clause : manual.clauses) {
-    clauses.push_back({{"a", {clause.address.heading, clause.address.ordinal,
-                              clause.address.kind == ClauseAddress::Kind::kParagraph}},
+    clauses.push_back({{"a",
+                        {clause.address.heading, clause.address.ordinal,
+                         clause.address.kind == ClauseAddress::Kind::kParagraph}},
                        {"c", clause.cite},
                        {"t", clause.text},
                        {"h", clause.html},
                        {"l", clause.line},
-                       {"in", {optionalIndex(clause.chapter), optionalIndex(clause.section),
-                               optionalIndex(clause.subsection)}}});
+                       {"in",
+                        {optionalIndex(clause.chapter), optionalIndex(clause.section),
+                         optionalIndex(clause.subsection)}}});
   }
   const json out = {{"id", manual.id},         {"title", manual.title},
                     {"folder", manual.folder}, {"preface", encodeHeading(manual.preface)},

@@ -99,7 +99,8 @@ std::vector<std::pair<cmark_node*, int>> literalizeHtml(cmark_node* document) {
   for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
     cmark_node* node = cmark_iter_get_node(iter);
     const cmark_node_type type = cmark_node_get_type(node);
-    if (event == CMARK_EVENT_ENTER && (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK)) {
+    if (event == CMARK_EVENT_ENTER &&
+        (type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK)) {
       found.push_back(node);
     }
   }
@@ -244,8 +245,7 @@ class ManualParser::Impl {
       }
       if (!chapterIndex_) {
         if (cmark_node_get_type(node) != CMARK_NODE_THEMATIC_BREAK && !warnedBeforeChapter) {
-          warning(startLine(node),
-                  "章标题之前的文字不属于任何章节，不会被收录；请移到章标题之后");
+          warning(startLine(node), "章标题之前的文字不属于任何章节，不会被收录；请移到章标题之后");
           warnedBeforeChapter = true;
         }
         continue;
@@ -254,7 +254,9 @@ class ManualParser::Impl {
     }
     closeSection();
     if (!chapterIndex_) {
-      error(1, "缺少章标题：每个章文件的第一个标题应写作「# 第N章 标题」，如「# 第三章 客户服务部岗位职责」");
+      error(1,
+            "缺少章标题：每个章文件的第一个标题应写作「# 第N章 标题」，如「# 第三章 "
+            "客户服务部岗位职责」");
     } else {
       const Chapter& chapter = manual_.chapters[*chapterIndex_];
       if (chapter.sections.empty() && !blockHasClauses_) {
@@ -294,8 +296,8 @@ class ManualParser::Impl {
     size_t start = 0;
     while (start <= text.size()) {
       const size_t end = text.find('\n', start);
-      lines_.push_back(text.substr(start, end == std::string_view::npos ? std::string_view::npos
-                                                                       : end - start));
+      lines_.push_back(
+          text.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
       if (end == std::string_view::npos) break;
       start = end + 1;
     }
@@ -379,8 +381,7 @@ class ManualParser::Impl {
       return;
     }
     const std::string& parentNumber =
-        level == 2 ? chapter.heading.number
-                   : chapter.sections[*sectionIndex_].heading.number;
+        level == 2 ? chapter.heading.number : chapter.sections[*sectionIndex_].heading.number;
     const std::string example = parentNumber + ".1";
     auto parsed = parseNumberedHeading(text);
     if (!parsed) {
@@ -423,7 +424,8 @@ class ManualParser::Impl {
       chapter.heading = Heading{parsed->number, parsed->label, parsed->title, line};
       const auto [it, inserted] = chapterFiles_.emplace(parsed->number, file_);
       if (!inserted) {
-        error(line, parsed->label + " 已在 " + prefix_ + it->second + " 中使用；请改用未使用的章号");
+        error(line,
+              parsed->label + " 已在 " + prefix_ + it->second + " 中使用；请改用未使用的章号");
       }
     } else {
       error(line, "章标题应写作「# 第N章 标题」，如「# 第三章 客户服务部岗位职责」或「# 第3章 …」");
@@ -547,12 +549,14 @@ class ManualParser::Impl {
     if (!anyKnown) return false;
     for (MetaEntry& entry : entries) {
       if (!isKnownKey(entry.key)) {
-        warning(entry.line, "未知的岗位信息「" + entry.key +
-                                "」；可用的是 直接上级、直接下级、所属部门，其他内容请写入岗位概述");
+        warning(entry.line,
+                "未知的岗位信息「" + entry.key +
+                    "」；可用的是 直接上级、直接下级、所属部门，其他内容请写入岗位概述");
         continue;
       }
       if (entry.value.empty()) {
-        warning(entry.line, "「" + entry.key + "」后面没有内容；请写上岗位或部门名称，或删去这一行");
+        warning(entry.line,
+                "「" + entry.key + "」后面没有内容；请写上岗位或部门名称，或删去这一行");
         continue;
       }
       pendingMeta_.push_back(std::move(entry));
@@ -569,7 +573,8 @@ class ManualParser::Impl {
         if (cmark_node_get_list_type(node) == CMARK_ORDERED_LIST) {
           addOrderedList(node);
         } else {
-          for (cmark_node* item = cmark_node_first_child(node); item; item = cmark_node_next(item)) {
+          for (cmark_node* item = cmark_node_first_child(node); item;
+               item = cmark_node_next(item)) {
             addParagraphClause(item, renderChildren(item));
           }
         }
@@ -692,9 +697,8 @@ class ManualParser::Impl {
         }
         const std::string written(utf8::trim(sourceMarker(first.line, first.marker->length)));
         warning(first.line, "「" + written + "」这种编号不是 Markdown 列表；已按第 " +
-                                std::to_string(first.marker->number) +
-                                " 条处理，请改写为「" + std::to_string(first.marker->number) +
-                                ". 」（英文句点加空格）");
+                                std::to_string(first.marker->number) + " 条处理，请改写为「" +
+                                std::to_string(first.marker->number) + ". 」（英文句点加空格）");
         checkItemNumber(first.marker->number, lastItemNumber_ + 1, first.line);
         lastItemNumber_ = first.marker->number;
         addClause(ClauseAddress::Kind::kItem, first.marker->number, plainText(clause.get()),
@@ -751,8 +755,9 @@ class ManualParser::Impl {
     for (size_t i = 0; i < manual_.positions.size(); ++i) {
       if (clauseCount[i] > 0) continue;
       const Position& position = manual_.positions[i];
-      diagnostics_.error(prefix_ + position.file, position.line,
-                         "岗位「" + position.canonical() + "」没有任何条款；请在其小节下写出职责条款");
+      diagnostics_.error(
+          prefix_ + position.file, position.line,
+          "岗位「" + position.canonical() + "」没有任何条款；请在其小节下写出职责条款");
     }
   }
 
@@ -787,7 +792,7 @@ class ManualParser::Impl {
   bool metaAllowed_ = false;
   std::vector<MetaEntry> pendingMeta_;
   std::vector<PendingLine> pendingLines_;
-  std::vector<std::string> clauseFiles_;  // parallel to manual_.clauses, for messages
+  std::vector<std::string> clauseFiles_;       // parallel to manual_.clauses, for messages
   std::map<cmark_node*, int> htmlBlockLines_;  // of the document being read
   std::set<std::string> headingNumbers_;
   std::map<std::string, std::string> chapterFiles_;  // chapter number → file
@@ -811,6 +816,8 @@ void ManualParser::reportError(std::string_view fileName, int line, std::string 
   impl_->reportError(fileName, line, std::move(message));
 }
 
-Manual ManualParser::finish() { return impl_->finish(); }
+Manual ManualParser::finish() {
+  return impl_->finish();
+}
 
 }  // namespace dutydesk

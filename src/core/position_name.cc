@@ -7,7 +7,8 @@ namespace dutydesk {
 namespace {
 
 // Splits on any of the separators, trimming each part and dropping empty ones.
-std::vector<std::string> splitOn(std::string_view text, std::initializer_list<std::string_view> separators) {
+std::vector<std::string> splitOn(std::string_view text,
+                                 std::initializer_list<std::string_view> separators) {
   std::vector<std::string> parts;
   size_t start = 0;
   size_t pos = 0;
@@ -43,12 +44,14 @@ PositionName parsePositionName(std::string_view title) {
   std::string text = utf8::trim(title);
   // A note is a trailing bracketed part; half- and full-width brackets may be mixed by authors.
   for (auto [open, close] : {std::pair<std::string_view, std::string_view>{"(", ")"},
-                             {"（", "）"}, {"(", "）"}, {"（", ")"}}) {
+                             {"（", "）"},
+                             {"(", "）"},
+                             {"（", ")"}}) {
     if (!endsWith(text, close)) continue;
     const size_t at = text.rfind(open);
     if (at == std::string::npos || at == 0) continue;
-    result.note = utf8::trim(std::string_view(text).substr(at + open.size(),
-                                                           text.size() - close.size() - at - open.size()));
+    result.note = utf8::trim(std::string_view(text).substr(
+        at + open.size(), text.size() - close.size() - at - open.size()));
     text = utf8::trim(std::string_view(text).substr(0, at));
     break;
   }

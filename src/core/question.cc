@@ -39,7 +39,8 @@ const std::string* canonicalByPrefix(const PositionNames& names, std::string_vie
   const PositionNames::Entry* best = nullptr;
   for (const auto& entry : names.entries) {
     if (entry.name.size() <= word.size() || !entry.name.starts_with(word)) continue;
-    if (!best || std::pair(entry.leads, entry.name.size()) < std::pair(best->leads, best->name.size())) {
+    if (!best ||
+        std::pair(entry.leads, entry.name.size()) < std::pair(best->leads, best->name.size())) {
       best = &entry;
     }
   }
@@ -52,8 +53,8 @@ std::vector<std::pair<size_t, size_t>> findNames(const std::string& text,
                                                  const PositionNames& names,
                                                  std::vector<std::string>& positions) {
   std::vector<std::pair<size_t, size_t>> spans;
-  for (const auto* entry = names.entries.data(); entry != names.entries.data() + names.entries.size();
-       ++entry) {
+  for (const auto* entry = names.entries.data();
+       entry != names.entries.data() + names.entries.size(); ++entry) {
     if (entry->name.size() < 4) continue;  // a single Han character is no name
     for (size_t at = text.find(entry->name); at != std::string::npos;
          at = text.find(entry->name, at + entry->name.size())) {
@@ -123,7 +124,8 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
       }
     }
     for (const Token& bigram : question.analyzed.bigrams) {
-      if (bigram.begin >= token.begin && bigram.end <= token.end) word.bigrams.push_back(bigram.text);
+      if (bigram.begin >= token.begin && bigram.end <= token.end)
+        word.bigrams.push_back(bigram.text);
     }
     word.singleHan = token.han && word.bigrams.empty();
     if (std::none_of(question.words.begin(), question.words.end(),

@@ -21,8 +21,8 @@ struct QueryWord {
 
 struct Question {
   AnalyzedText analyzed;
-  std::vector<QueryWord> words;          // content words, in question order
-  std::vector<std::string> positions;    // canonical names the question mentions
+  std::vector<QueryWord> words;        // content words, in question order
+  std::vector<std::string> positions;  // canonical names the question mentions
   std::vector<Intent> intents;
 
   bool has(Intent intent) const;
@@ -41,7 +41,8 @@ struct PositionNames {
 
 // The positions named in `normalized` text, by any of their names or synonyms, longest names
 // first so that 弱电工 is not also read as 电工.
-std::vector<std::string> mentionedPositions(const std::string& normalized, const PositionNames& names);
+std::vector<std::string> mentionedPositions(const std::string& normalized,
+                                            const PositionNames& names);
 
 // Analyses `text`. `names` lets it recognise positions by any of their names or by a
 // synonym of one (保安 → 秩序维护员).

@@ -24,8 +24,8 @@ constexpr size_t kClausesPerAnswer = 3;
 constexpr double kGeneralClausePrior = 0.75;
 constexpr double kOverseeingPrior = 0.8;
 constexpr double kSecondarySubsectionPrior = 0.85;
-constexpr std::string_view kSecondarySubsections[] = {"考核标准", "工作标准", "任职要求", "任职资格",
-                                                      "岗位权限"};
+constexpr std::string_view kSecondarySubsections[] = {"考核标准", "工作标准", "任职要求",
+                                                      "任职资格", "岗位权限"};
 // Candidates fetched for re-ranking with the priors, at least.
 constexpr size_t kRerankDepth = 30;
 // When a general clause matches best, an answer's best clause must weigh at least this share
@@ -77,8 +77,7 @@ class Searcher::Impl {
       onlyManual = snapshot_->findManual(*request.manual);
       if (!onlyManual) throw QueryError("no manual with id '" + *request.manual + "'");
     }
-    const Question question =
-        analyzeQuestion(request.query, analyzer_, snapshot_->positionNames());
+    const Question question = analyzeQuestion(request.query, analyzer_, snapshot_->positionNames());
     question_ = &question;
     namesTopic_.reset();
     matchTerms_ = {};
@@ -119,7 +118,8 @@ class Searcher::Impl {
     runQuery(query, request, /*collapse=*/!aboutPositions, result);
     if (comparesPositions) decideBetween(question.positions, result);
     // The question named a position but none of its clauses says more: show that position.
-    if (result.hits.empty() && aboutPositions) listDuties(question.positions, onlyManual, request, result);
+    if (result.hits.empty() && aboutPositions)
+      listDuties(question.positions, onlyManual, request, result);
     return result;
   }
 
@@ -149,7 +149,8 @@ class Searcher::Impl {
                              Xapian::Query(Xapian::Query::OP_OR, bigrams.begin(), bigrams.end())));
     }
     if (tuning_.bigrams > 0 && word.singleHan) {
-      parts.push_back(scaled(tuning_.bigrams, Xapian::Query(std::string(schema::kCharacter) + word.text)));
+      parts.push_back(
+          scaled(tuning_.bigrams, Xapian::Query(std::string(schema::kCharacter) + word.text)));
     }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
@@ -209,9 +210,12 @@ class Searcher::Impl {
     const std::string& heading = manual.headingOf(clause).title;
     for (std::string_view secondary : kSecondarySubsections) {
       if (heading != secondary) continue;
-      const bool asked = std::any_of(question_->words.begin(), question_->words.end(),
-                                     [&](const QueryWord& w) { return heading.find(w.text) != std::string::npos ||
-                                                                      std::find(w.alternatives.begin(), w.alternatives.end(), heading) != w.alternatives.end(); });
+      const bool asked =
+          std::any_of(question_->words.begin(), question_->words.end(), [&](const QueryWord& w) {
+            return heading.find(w.text) != std::string::npos ||
+                   std::find(w.alternatives.begin(), w.alternatives.end(), heading) !=
+                       w.alternatives.end();
+          });
       if (!asked) factor *= tuning_.secondarySubsectionPrior;
     }
     return factor;
@@ -305,7 +309,8 @@ class Searcher::Impl {
         return e.answer.position == position && e.answer.manual == candidate.manual;
       });
       if (found == answers.end()) {
-        answers.push_back({Answer{candidate.manual, position, {}, 0, {}, {}}, 0, candidate.percent});
+        answers.push_back(
+            {Answer{candidate.manual, position, {}, 0, {}, {}}, 0, candidate.percent});
         found = answers.end() - 1;
       }
       const size_t rank = found->answer.clauses.size();
@@ -341,8 +346,9 @@ class Searcher::Impl {
         break;
       }
     }
-    const auto first = std::find_if(result.answers.begin(), result.answers.end(),
-                                    [&](const Answer& a) { return a.position->canonical() == decided; });
+    const auto first =
+        std::find_if(result.answers.begin(), result.answers.end(),
+                     [&](const Answer& a) { return a.position->canonical() == decided; });
     if (first != result.answers.end()) std::rotate(result.answers.begin(), first, first + 1);
   }
 
@@ -394,10 +400,10 @@ class Searcher::Impl {
             matchTerms_.words.insert(word.text);
           }
         }
-        const Xapian::Query query(
-            Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()),
-            Xapian::Query(std::string(schema::kPositionTerm) +
-                          schema::positionKey(manual.id, related)));
+        const Xapian::Query query(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_OR, names.begin(), names.end()),
+                                  Xapian::Query(std::string(schema::kPositionTerm) +
+                                                schema::positionKey(manual.id, related)));
         Xapian::Enquire support = enquire(query);
         const Xapian::MSet mset = support.get_mset(0, kClausesPerAnswer);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -418,7 +424,7 @@ class Searcher::Impl {
   TextAnalyzer analyzer_;
   TextNormalizer normalizer_;
   SearchTuning tuning_;
-  MatchTerms matchTerms_;             // of the question being answered, for snippets
+  MatchTerms matchTerms_;               // of the question being answered, for snippets
   const Question* question_ = nullptr;  // the question being answered
   std::map<const Chapter*, std::vector<std::string>> chapterWords_;  // title words, cached
   std::optional<bool> namesTopic_;  // for the question being answered

@@ -23,7 +23,7 @@ struct SearchTuning {
   double headingField = 1.0;   // a word in the clause's heading
   double chapterField = 1.5;   // a word in the chapter title (the emergency, in yingji-zhize)
   double departmentField = 0.5;
-  double bigrams = 0.3;        // the Han bigram recall layer
+  double bigrams = 0.3;  // the Han bigram recall layer
   double bm25k1 = 1.2;
   double bm25b = 0.5;
   // Answers weigh a position's best clauses: the best counts fully, the next ones less, so a

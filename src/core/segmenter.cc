@@ -124,7 +124,8 @@ void Segmenter::segmentHan(std::string_view text, size_t offset, SegmenterOption
     }
     const size_t begin = starts[i];
     const size_t end = starts[i + matched];
-    out.push_back({std::string(text.substr(begin, end - begin)), offset + begin, offset + end, true});
+    out.push_back(
+        {std::string(text.substr(begin, end - begin)), offset + begin, offset + end, true});
     if (options.subwords) {
       const size_t whole = out.size();
       breakWithIcu(text.substr(begin, end - begin), offset + begin, out);

@@ -2,12 +2,12 @@
 // the trade words of the Lexicon, and letter/digit runs for everything else.
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class BreakIterator;

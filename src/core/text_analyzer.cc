@@ -16,7 +16,9 @@ AnalyzedText TextAnalyzer::forIndex(std::string_view text) {
   return analyze(text, settings_.subwords);
 }
 
-AnalyzedText TextAnalyzer::forQuery(std::string_view text) { return analyze(text, false); }
+AnalyzedText TextAnalyzer::forQuery(std::string_view text) {
+  return analyze(text, false);
+}
 
 AnalyzedText TextAnalyzer::analyze(std::string_view text, bool subwords) {
   AnalyzedText out;

@@ -25,7 +25,7 @@ struct AnalyzerSettings {
 
 struct AnalyzedText {
   NormalizedText normalized;
-  std::vector<Token> words;    // text order; for indexing a kept word's subwords follow it
+  std::vector<Token> words;       // text order; for indexing a kept word's subwords follow it
   std::vector<Token> bigrams;     // overlapping pairs of Han characters
   std::vector<Token> characters;  // single Han characters, for one-character query words
 };

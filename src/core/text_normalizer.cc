@@ -25,8 +25,8 @@ std::pair<size_t, size_t> NormalizedText::sourceRange(size_t begin, size_t end) 
 
 TextNormalizer::TextNormalizer() {
   UErrorCode status = U_ZERO_ERROR;
-  toSimplified_.reset(icu::Transliterator::createInstance("Traditional-Simplified",
-                                                           UTRANS_FORWARD, status));
+  toSimplified_.reset(
+      icu::Transliterator::createInstance("Traditional-Simplified", UTRANS_FORWARD, status));
   if (U_FAILURE(status) || !toSimplified_) {
     throw std::runtime_error(std::string("ICU has no Traditional-Simplified transliterator: ") +
                              u_errorName(status));

@@ -2,13 +2,13 @@
 // case folding, Traditional → Simplified, invisible characters dropped, white space unified.
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class Transliterator;

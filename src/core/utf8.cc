@@ -49,7 +49,9 @@ std::optional<int> firstInvalidLine(std::string_view text) {
   return std::nullopt;
 }
 
-bool isValid(std::string_view text) { return !firstInvalidLine(text).has_value(); }
+bool isValid(std::string_view text) {
+  return !firstInvalidLine(text).has_value();
+}
 
 char32_t decode(std::string_view text, size_t& pos) {
   const unsigned char lead = static_cast<unsigned char>(text[pos]);

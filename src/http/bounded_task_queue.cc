@@ -14,9 +14,13 @@ BoundedTaskQueue::BoundedTaskQueue(size_t threads, size_t limit) : limit_(limit)
   threads_.emplace_back([this] { work(true); });
 }
 
-BoundedTaskQueue::~BoundedTaskQueue() { shutdown(); }
+BoundedTaskQueue::~BoundedTaskQueue() {
+  shutdown();
+}
 
-bool BoundedTaskQueue::overloaded() { return tOverloaded; }
+bool BoundedTaskQueue::overloaded() {
+  return tOverloaded;
+}
 
 void BoundedTaskQueue::enqueue(std::function<void()> task) {
   {

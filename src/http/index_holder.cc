@@ -46,8 +46,8 @@ bool IndexHolder::reload() {
     return true;
   } catch (const std::exception& e) {
     std::lock_guard lock(mutex_);
-    std::cerr << "dutydesk: " << e.what()
-              << (snapshot_ ? "; still serving the previous index" : "") << '\n';
+    std::cerr << "dutydesk: " << e.what() << (snapshot_ ? "; still serving the previous index" : "")
+              << '\n';
     return false;
   }
 }

@@ -10,9 +10,13 @@ using nlohmann::json;
 namespace {
 
 // Scores are rankings, not measurements: three decimals say all they can.
-double rounded(double score) { return std::round(score * 1000) / 1000; }
+double rounded(double score) {
+  return std::round(score * 1000) / 1000;
+}
 
-json orNull(const std::optional<std::string>& value) { return value ? json(*value) : json(nullptr); }
+json orNull(const std::optional<std::string>& value) {
+  return value ? json(*value) : json(nullptr);
+}
 
 json positionName(const Position* position) {
   return position ? json(position->canonical()) : json(nullptr);
@@ -29,8 +33,11 @@ json counts(const Manual& manual) {
 }
 
 json clauseSummary(const Manual& manual, const Clause& clause) {
-  return {{"address", clause.address.str()}, {"cite", clause.cite},  {"text", clause.text},
-          {"html", clause.html},             {"url", clauseLink(manual, clause)}};
+  return {{"address", clause.address.str()},
+          {"cite", clause.cite},
+          {"text", clause.text},
+          {"html", clause.html},
+          {"url", clauseLink(manual, clause)}};
 }
 
 // A position's sections in one manual: chapter, heading, and clauses grouped by subsection.
@@ -42,7 +49,8 @@ json positionPlaces(const Manual& manual, const Position& position) {
     std::vector<json> groups(section.subsections.size() + 1, json::array());
     for (size_t index : manual.clausesOfSection(place.chapter, place.section)) {
       const Clause& clause = manual.clauses[index];
-      groups[clause.subsection ? *clause.subsection + 1 : 0].push_back(clauseSummary(manual, clause));
+      groups[clause.subsection ? *clause.subsection + 1 : 0].push_back(
+          clauseSummary(manual, clause));
     }
     json subsections = json::array();
     if (!groups[0].empty()) {
@@ -143,9 +151,8 @@ json manualDetail(const Manual& manual) {
       sections.push_back(
           {{"number", section.heading.number},
            {"title", section.heading.title},
-           {"position", section.position
-                            ? json(manual.positions[*section.position].canonical())
-                            : json(nullptr)}});
+           {"position", section.position ? json(manual.positions[*section.position].canonical())
+                                         : json(nullptr)}});
     }
     chapters.push_back({{"number", chapter.heading.number},
                         {"label", chapter.heading.label},
@@ -165,19 +172,16 @@ json manualDetail(const Manual& manual) {
                          {"subordinates", position.subordinates},
                          {"url", positionLink(manual, position)}});
     if (!position.department) continue;
-    if (!departments.contains(*position.department)) departmentOrder.push_back(*position.department);
+    if (!departments.contains(*position.department))
+      departmentOrder.push_back(*position.department);
     departments[*position.department].push_back(position.canonical());
   }
   json departmentList = json::array();
   for (const std::string& name : departmentOrder) {
     departmentList.push_back({{"name", name}, {"positions", departments[name]}});
   }
-  return {{"id", manual.id},
-          {"title", manual.title},
-          {"counts", counts(manual)},
-          {"preface", preface},
-          {"chapters", chapters},
-          {"departments", departmentList},
+  return {{"id", manual.id},       {"title", manual.title}, {"counts", counts(manual)},
+          {"preface", preface},    {"chapters", chapters},  {"departments", departmentList},
           {"positions", positions}};
 }
 
@@ -212,13 +216,14 @@ json sectionDetail(const Manual& manual, size_t chapter, size_t section) {
   for (size_t index : manual.clausesOfSection(chapter, section)) {
     clauses.push_back(clauseDetail(manual, manual.clauses[index]));
   }
-  return {{"manual", manual.id},
-          {"manual_title", manual.title},
-          {"number", s.heading.number},
-          {"title", s.heading.title},
-          {"chapter", manual.chapters[chapter].heading.display()},
-          {"position", s.position ? json(manual.positions[*s.position].canonical()) : json(nullptr)},
-          {"clauses", clauses}};
+  return {
+      {"manual", manual.id},
+      {"manual_title", manual.title},
+      {"number", s.heading.number},
+      {"title", s.heading.title},
+      {"chapter", manual.chapters[chapter].heading.display()},
+      {"position", s.position ? json(manual.positions[*s.position].canonical()) : json(nullptr)},
+      {"clauses", clauses}};
 }
 
 json clauseDetail(const Manual& manual, const Clause& clause) {

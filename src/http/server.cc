@@ -4,8 +4,8 @@
 #include <signal.h>
 
 #include <chrono>
-#include <iomanip>
 #include <fstream>
+#include <iomanip>
 #include <iostream>
 #include <sstream>
 #include <thread>
@@ -131,20 +131,21 @@ class Service {
     server.Get("/api/manuals", [this](const httplib::Request&, httplib::Response& res) {
       handle(res, [&] { sendJson(res, 200, json_codec::manualList(*snapshot())); });
     });
-    server.Get(R"(/api/manuals/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-      handle(res, [&] {
-        const auto index = snapshot();
-        sendJson(res, 200, json_codec::manualDetail(manual(*index, req.matches[1])));
-      });
-    });
-    server.Get(R"(/api/positions/([^/]+)/([^/]+))",
+    server.Get(R"(/api/manuals/([^/]+))",
                [this](const httplib::Request& req, httplib::Response& res) {
                  handle(res, [&] {
                    const auto index = snapshot();
-                   const Manual& m = manual(*index, req.matches[1]);
-                   sendJson(res, 200, json_codec::positionDetail(*index, m, position(m, req.matches[2])));
+                   sendJson(res, 200, json_codec::manualDetail(manual(*index, req.matches[1])));
                  });
                });
+    server.Get(R"(/api/positions/([^/]+)/([^/]+))", [this](const httplib::Request& req,
+                                                           httplib::Response& res) {
+      handle(res, [&] {
+        const auto index = snapshot();
+        const Manual& m = manual(*index, req.matches[1]);
+        sendJson(res, 200, json_codec::positionDetail(*index, m, position(m, req.matches[2])));
+      });
+    });
     server.Get(R"(/api/sections/([^/]+)/([^/]+))",
                [this](const httplib::Request& req, httplib::Response& res) {
                  handle(res, [&] {
@@ -171,22 +172,24 @@ class Service {
                  });
                });
     // Permalinks open the web UI; an unknown target still gets the page (it says so), as 404.
-    server.Get(R"(/c/([^/]+)/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-      handle(res, [&] {
-        const auto index = snapshot();
-        const Manual* m = index->findManual(checkedText(req.matches[1], "manual"));
-        const bool found = m && m->findClause(checkedText(req.matches[2], "address"));
-        sendPage(res, found ? 200 : 404);
-      });
-    });
-    server.Get(R"(/p/([^/]+)/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {
-      handle(res, [&] {
-        const auto index = snapshot();
-        const Manual* m = index->findManual(checkedText(req.matches[1], "manual"));
-        const bool found = m && m->findPosition(checkedText(req.matches[2], "position"));
-        sendPage(res, found ? 200 : 404);
-      });
-    });
+    server.Get(R"(/c/([^/]+)/([^/]+))",
+               [this](const httplib::Request& req, httplib::Response& res) {
+                 handle(res, [&] {
+                   const auto index = snapshot();
+                   const Manual* m = index->findManual(checkedText(req.matches[1], "manual"));
+                   const bool found = m && m->findClause(checkedText(req.matches[2], "address"));
+                   sendPage(res, found ? 200 : 404);
+                 });
+               });
+    server.Get(R"(/p/([^/]+)/([^/]+))",
+               [this](const httplib::Request& req, httplib::Response& res) {
+                 handle(res, [&] {
+                   const auto index = snapshot();
+                   const Manual* m = index->findManual(checkedText(req.matches[1], "manual"));
+                   const bool found = m && m->findPosition(checkedText(req.matches[2], "position"));
+                   sendPage(res, found ? 200 : 404);
+                 });
+               });
     server.Get(R"(/api/.*)", [](const httplib::Request&, httplib::Response& res) {
       sendError(res, 404, "no such API route; see the README for the routes");
     });
@@ -199,8 +202,9 @@ class Service {
         });
     // What cpp-httplib rejects itself (a malformed request, an over-long URI) still gets JSON.
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-      if (res.body.empty()) sendError(res, res.status, "the request was refused (HTTP " +
-                                                           std::to_string(res.status) + ")");
+      if (res.body.empty())
+        sendError(res, res.status,
+                  "the request was refused (HTTP " + std::to_string(res.status) + ")");
     });
     if (!options_.quiet) {
       server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
@@ -320,10 +324,11 @@ class Service {
       sendError(res, 503, "no index is loaded yet");
       return;
     }
-    sendJson(res, 200, {{"status", "ok"},
-                        {"generation", index->generation()},
-                        {"manuals", index->manuals().size()},
-                        {"clauses", index->clauseCount()}});
+    sendJson(res, 200,
+             {{"status", "ok"},
+              {"generation", index->generation()},
+              {"manuals", index->manuals().size()},
+              {"clauses", index->clauseCount()}});
   }
 
   void search(const httplib::Request& req, httplib::Response& res) {

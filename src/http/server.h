@@ -13,7 +13,7 @@ struct ServerOptions {
   // index already there.
   std::vector<std::filesystem::path> contentDirs;
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0 picks a free port and prints it (tests)
+  int port = 8080;               // 0 picks a free port and prints it (tests)
   std::filesystem::path webDir;  // empty: the web/ folder of the source tree
   size_t threads = 0;            // 0: the default pool (64: one per kept-alive connection)
   size_t queueLimit = 128;       // connections waiting for a worker before 503

@@ -50,7 +50,8 @@ std::vector<EvalQuestion> loadQuestions(const std::filesystem::path& file) {
     }
     if (line.empty()) continue;
     const std::vector<std::string> fields = split(line, '\t');
-    if (fields.size() != 6) fail("expected 6 tab-separated fields, found " + std::to_string(fields.size()));
+    if (fields.size() != 6)
+      fail("expected 6 tab-separated fields, found " + std::to_string(fields.size()));
     if (fields[0].empty() || fields[1].empty() || fields[2].empty() || fields[3].empty()) {
       fail("id, category, manual and question must not be empty");
     }

@@ -33,7 +33,8 @@ class ServerProcess {
       ::dup2(pipeFds[1], STDERR_FILENO);
       ::close(pipeFds[0]);
       ::close(pipeFds[1]);
-      std::vector<std::string> argv{binary().string(), "serve", "--host", "127.0.0.1", "--port", "0"};
+      std::vector<std::string> argv{binary().string(), "serve",  "--host",
+                                    "127.0.0.1",       "--port", "0"};
       argv.insert(argv.end(), args.begin(), args.end());
       std::vector<char*> raw;
       for (std::string& arg : argv) raw.push_back(arg.data());

@@ -22,7 +22,9 @@ namespace fs = std::filesystem;
 namespace {
 
 // Percent-encodes a path segment or query value.
-std::string encode(const std::string& text) { return dutydesk::json_codec::percentEncode(text); }
+std::string encode(const std::string& text) {
+  return dutydesk::json_codec::percentEncode(text);
+}
 
 struct Fixture {
   // A server closing a connection must not kill the test with SIGPIPE.
@@ -32,8 +34,8 @@ struct Fixture {
   std::unique_ptr<ServerProcess> server;
 
   Fixture() {
-    const CommandResult indexed = run(quote(binary()) + " index --db " + quote(dir / "db") + " " +
-                                      quote(fixture("search")));
+    const CommandResult indexed =
+        run(quote(binary()) + " index --db " + quote(dir / "db") + " " + quote(fixture("search")));
     REQUIRE_MESSAGE(indexed.exitCode == 0, indexed.output);
     // A web folder of our own, with a file beside it that traversal must not reach.
     web = dir / "web";
@@ -58,9 +60,13 @@ Fixture& fixtureServer() {
   return f;
 }
 
-httplib::Result get(const std::string& path) { return fixtureServer().client().Get(path.c_str()); }
+httplib::Result get(const std::string& path) {
+  return fixtureServer().client().Get(path.c_str());
+}
 
-json body(const httplib::Result& result) { return json::parse(result->body); }
+json body(const httplib::Result& result) {
+  return json::parse(result->body);
+}
 
 // Sends raw bytes and returns the raw response (for requests httplib's client won't make).
 std::string rawRequest(const std::string& request) {
@@ -83,7 +89,9 @@ std::string rawRequest(const std::string& request) {
   return response;
 }
 
-std::string statusLine(const std::string& response) { return response.substr(0, response.find("\r\n")); }
+std::string statusLine(const std::string& response) {
+  return response.substr(0, response.find("\r\n"));
+}
 
 }  // namespace
 
@@ -109,7 +117,8 @@ TEST_CASE("GET /api/search returns the result of interface.md") {
   CHECK(hit["department"] == "客户服务部");
   CHECK(hit["heading"] == "2.3.1 主要职责");
   CHECK(hit["text"] == "每月整理欠费清单，电话催缴拖欠物业服务费的业主。");
-  CHECK(hit["snippet"] == "每月整理欠费清单，电话<mark>催缴</mark>拖欠<mark>物业服务费</mark>的业主。");
+  CHECK(hit["snippet"] ==
+        "每月整理欠费清单，电话<mark>催缴</mark>拖欠<mark>物业服务费</mark>的业主。");
   CHECK(hit["url"] == "/c/xiaoqu/2.3.1.2");
   CHECK(j["total"].get<int>() >= 1);
 }
@@ -136,11 +145,11 @@ TEST_CASE("bad search parameters are 400 or 404 with a JSON message") {
       {"/api/search?q=%E4%B8%9A&limit=abc", 400, "limit must be a number from 1 to 100"},
       {"/api/search?q=%E4%B8%9A&limit=1000", 400, "limit must be a number from 1 to 100"},
       {"/api/search?q=%FF%FE", 400, "q is not valid UTF-8"},
-      {"/api/search?q=" + std::string(700, 'a'), 400, "the question is too long (at most 600 bytes)"},
+      {"/api/search?q=" + std::string(700, 'a'), 400,
+       "the question is too long (at most 600 bytes)"},
       {"/api/search?q=%E4%B8%9A&manual=nope", 404, "no manual with id 'nope'"},
       {"/api/manuals/nope", 404, "no manual with id 'nope'"},
-      {"/api/positions/xiaoqu/" + encode("总经理"), 404,
-       "no position named '总经理' in xiaoqu"},
+      {"/api/positions/xiaoqu/" + encode("总经理"), 404, "no position named '总经理' in xiaoqu"},
       {"/api/clauses/xiaoqu/9.9.9", 404, "no clause at address '9.9.9' in xiaoqu"},
       {"/api/clauses/%FF/1", 400, "manual is not valid UTF-8"},
       {"/api/nothing", 404, "no such API route; see the README for the routes"},
@@ -231,7 +240,8 @@ TEST_CASE("static files come only from the web folder, with their types") {
                            "/css/%2e%2e/%2e%2e/secret.txt", "/..%2fsecret.txt", "/.hidden",
                            "/nope.html", "/%00index.html"}) {
     CAPTURE(path);
-    const std::string response = rawRequest(std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
+    const std::string response =
+        rawRequest(std::string("GET ") + path + " HTTP/1.1\r\nHost: x\r\n\r\n");
     CHECK(statusLine(response).find(" 404 ") != std::string::npos);
     CHECK(response.find("secret") == std::string::npos);
   }
@@ -261,7 +271,8 @@ TEST_CASE("guards: bodies, encodings, methods, headers") {
       {"POST /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc", "405"},
       {"PUT / HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n", "405"},
       {"GET /api/manuals HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello", "413"},
-      {"GET /api/manuals HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n", "400"},
+      {"GET /api/manuals HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+       "400"},
       {"GET /api/manuals HTTP/1.1\r\nHost: x\r\nContent-Encoding: gzip\r\n\r\n", "400"},
   };
   for (const auto& c : cases) {
@@ -272,14 +283,15 @@ TEST_CASE("guards: bodies, encodings, methods, headers") {
   for (int i = 0; i < 60; ++i) manyHeaders += "X-H" + std::to_string(i) + ": v\r\n";
   CHECK(statusLine(rawRequest(manyHeaders + "\r\n")).find(" 431 ") != std::string::npos);
   const std::string bigHeader =
-      "GET /api/manuals HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(7000, 'a') + "\r\nX-Big2: " +
-      std::string(3000, 'b') + "\r\n\r\n";
+      "GET /api/manuals HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(7000, 'a') +
+      "\r\nX-Big2: " + std::string(3000, 'b') + "\r\n\r\n";
   CHECK(statusLine(rawRequest(bigHeader)).find(" 431 ") != std::string::npos);
 }
 
 TEST_CASE("request data never reaches response headers; the log uses the socket address") {
   const std::string response = rawRequest(
-      "GET /api/search?q=%0d%0aSet-Cookie:%20x=1 HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: 6.6.6.6\r\n\r\n");
+      "GET /api/search?q=%0d%0aSet-Cookie:%20x=1 HTTP/1.1\r\nHost: x\r\nX-Forwarded-For: "
+      "6.6.6.6\r\n\r\n");
   const std::string headers = response.substr(0, response.find("\r\n\r\n"));
   CHECK(headers.find("Set-Cookie") == std::string::npos);
   const std::string& log = fixtureServer().server->log();
@@ -330,7 +342,8 @@ TEST_CASE("a new index on disk is picked up; a broken one keeps the old serving"
   REQUIRE(run(quote(binary()) + " index --db " + quote(dir / "db") + " " +
               quote(fixture("search") / "xiaoqu"))
               .exitCode == 0);
-  ServerProcess server({"--db", (dir / "db").string(), "--web", fixtureServer().web.string(), "--quiet"});
+  ServerProcess server(
+      {"--db", (dir / "db").string(), "--web", fixtureServer().web.string(), "--quiet"});
   httplib::Client client("127.0.0.1", server.port());
   CHECK(json::parse(client.Get("/api/manuals")->body)["manuals"].size() == 1);
   REQUIRE(run(quote(binary()) + " index --db " + quote(dir / "db") + " " + quote(fixture("search")))
