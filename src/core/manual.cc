@@ -40,18 +40,22 @@ std::string Manual::fileOf(const Clause& clause) const {
   return clause.chapter ? chapters[*clause.chapter].file : "index.md";
 }
 
-std::vector<size_t> Manual::clausesOfSection(size_t chapter, size_t section) const {
-  std::vector<size_t> out;
-  for (size_t i = 0; i < clauses.size(); ++i) {
-    if (clauses[i].chapter == chapter && clauses[i].section == section) out.push_back(i);
-  }
-  return out;
+const std::vector<size_t>& Manual::clausesOfSection(size_t chapter, size_t section) const {
+  static const std::vector<size_t> kNone;
+  const auto it = clausesBySection_.find({chapter, section});
+  return it == clausesBySection_.end() ? kNone : it->second;
 }
 
 void Manual::finish() {
   clauseByAddress_.clear();
   positionByName_.clear();
-  for (size_t i = 0; i < clauses.size(); ++i) clauseByAddress_.emplace(clauses[i].address.str(), i);
+  clausesBySection_.clear();
+  for (size_t i = 0; i < clauses.size(); ++i) {
+    clauseByAddress_.emplace(clauses[i].address.str(), i);
+    if (clauses[i].chapter && clauses[i].section) {
+      clausesBySection_[{*clauses[i].chapter, *clauses[i].section}].push_back(i);
+    }
+  }
   for (size_t i = 0; i < positions.size(); ++i) {
     for (const std::string& name : positions[i].names) positionByName_.emplace(name, i);
   }

@@ -86,7 +86,7 @@ class Manual {
   const Chapter* chapterOf(const Clause& clause) const;
   std::string fileOf(const Clause& clause) const;  // "index.md" for the preface
   // Clause indices of one section, in order (the section's own and its subsections').
-  std::vector<size_t> clausesOfSection(size_t chapter, size_t section) const;
+  const std::vector<size_t>& clausesOfSection(size_t chapter, size_t section) const;
 
   // Builds the lookup tables. Called once after the model is filled.
   void finish();
@@ -94,6 +94,7 @@ class Manual {
  private:
   std::map<std::string, size_t, std::less<>> clauseByAddress_;
   std::map<std::string, size_t, std::less<>> positionByName_;
+  std::map<std::pair<size_t, size_t>, std::vector<size_t>> clausesBySection_;
 };
 
 }  // namespace dutydesk
