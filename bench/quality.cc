@@ -191,12 +191,12 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"general", &tuning.generalClausePrior},
                                                  {"oversee", &tuning.overseeingPrior},
                                                  {"secondary", &tuning.secondarySubsectionPrior},
-                                                 {"topic", &tuning.offTopicChapterPrior}};
+                                                 {"topic", &tuning.offTopicChapterPrior}, {"leader", &tuning.leaderPrior}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
     throw std::runtime_error(
         "--tune takes name=value; names: position heading chapter department "
-        "bigrams k1 b second third general oversee secondary topic");
+        "bigrams k1 b second third general oversee secondary topic leader");
   }
   *it->second = value;
 }

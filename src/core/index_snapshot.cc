@@ -116,7 +116,12 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
   const Lexicon& lexicon = Lexicon::builtIn();
   for (const Manual& manual : snapshot->manuals_) {
     for (const Position& position : manual.positions) {
-      const bool leads = !position.subordinates.empty();
+      if (!position.subordinates.empty()) snapshot->leaders_.insert(position.canonical());
+    }
+  }
+  for (const Manual& manual : snapshot->manuals_) {
+    for (const Position& position : manual.positions) {
+      const bool leads = snapshot->leaders_.contains(position.canonical());
       for (const std::string& name : position.names) {
         const std::string normalized = normalizer.normalize(name).text;
         snapshot->positionNames_.entries.push_back({normalized, position.canonical(), leads});

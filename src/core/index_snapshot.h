@@ -36,6 +36,9 @@ class IndexSnapshot {
   // The fields' vocabulary is small, so it is read once: a query then asks Xapian only for
   // field terms that exist, instead of one B-tree lookup per word, synonym and field.
   bool hasFieldTerm(const std::string& term) const { return fieldTerms_.contains(term); }
+  // Whether the job has 直接下级 in any manual: it leads others (the emergency manual gives no
+  // reporting lines, so the duty manual's count for the same job).
+  bool leads(const std::string& canonical) const { return leaders_.contains(canonical); }
   size_t clauseCount() const { return clauseCount_; }
 
  private:
@@ -49,6 +52,7 @@ class IndexSnapshot {
   AnalyzerSettings settings_;
   PositionNames positionNames_;
   std::unordered_set<std::string> fieldTerms_;
+  std::unordered_set<std::string> leaders_;
   size_t clauseCount_ = 0;
 };
 

@@ -189,9 +189,15 @@ class Searcher::Impl {
 
   double prior(const Manual& manual, const Clause& clause) {
     double factor = 1;
-    if (!manual.positionOf(clause)) {
+    const Position* position = manual.positionOf(clause);
+    if (!position) {
       if (question_->has(Intent::kWho)) factor *= tuning_.generalClausePrior;
       return factor;
+    }
+    if (!question_->has(Intent::kOversee) && snapshot_->leads(position->canonical()) &&
+        std::find(question_->positions.begin(), question_->positions.end(), position->canonical()) ==
+            question_->positions.end()) {
+      factor *= tuning_.leaderPrior;
     }
     if (!question_->has(Intent::kOversee)) {
       for (const std::string& word : overseeWords_) {
@@ -304,7 +310,10 @@ class Searcher::Impl {
       if (!position) continue;  // general sections answer no "who"
       // When a general rule matches best, a position whose best clause is far weaker is no
       // answer: the question is about the rule, not whoever shares a word with it.
-      if (generalFirst && candidate.weight < kAnswerFloor * candidates.front().weight) break;
+      if (generalFirst && !namesTopic() &&
+          candidate.weight < kAnswerFloor * candidates.front().weight) {
+        break;
+      }
       auto found = std::find_if(answers.begin(), answers.end(), [&](const Evidence& e) {
         return e.answer.position == position && e.answer.manual == candidate.manual;
       });

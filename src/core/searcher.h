@@ -36,6 +36,7 @@ struct SearchTuning {
   // asks about exactly that; a general clause names no one.
   double generalClausePrior = 0.75;
   double overseeingPrior = 0.8;
+  double leaderPrior = 0.8;  // a position with 直接下级, unless the question names it
   double secondarySubsectionPrior = 0.85;
   // A step in a chapter about one topic (an emergency) is weaker evidence when the question
   // does not name that topic: "电梯坏了" is a repair, not 电梯困人.
