@@ -350,14 +350,17 @@ export async function renderPosition(ctx, manualId, name, target) {
     body,
     elsewhere);
 
-  if (target) {
-    const el = document.getElementById(clauseId(target.manual, target.address));
-    if (el) {
-      ctx.scrollTarget = el;
-      ctx.focusTarget = el;
-      el.setAttribute('tabindex', '-1');
-    }
-  }
+  markTarget(ctx, target);
+}
+
+// The clause a permalink points at: scrolled to and focused once the page is drawn.
+function markTarget(ctx, target) {
+  if (!target) return;
+  const el = document.getElementById(clauseId(target.manual, target.address));
+  if (!el) return;
+  ctx.scrollTarget = el;
+  ctx.focusTarget = el;
+  el.setAttribute('tabindex', '-1');
 }
 
 // ---- general sections (总则, 处置要点 …) -----------------------------------------------
@@ -406,14 +409,7 @@ async function renderSection(ctx, m, number, clauses, target) {
           h('h2', { class: 'subsection-title' }, h('span', { class: 'num', text: headingNumber(g.heading) }), g.title),
           list);
     }));
-  if (target) {
-    const el = document.getElementById(clauseId(target.manual, target.address));
-    if (el) {
-      ctx.scrollTarget = el;
-      ctx.focusTarget = el;
-      el.setAttribute('tabindex', '-1');
-    }
-  }
+  markTarget(ctx, target);
 }
 
 export async function renderSectionPage(ctx, manualId, number) {
