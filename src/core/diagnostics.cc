@@ -21,10 +21,6 @@ void Diagnostics::warning(std::string file, int line, std::string message) {
   items_.push_back({std::move(file), line, Severity::kWarning, std::move(message)});
 }
 
-void Diagnostics::append(const Diagnostics& other) {
-  items_.insert(items_.end(), other.items_.begin(), other.items_.end());
-}
-
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> out = items_;
   std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -23,7 +23,6 @@ class Diagnostics {
  public:
   void error(std::string file, int line, std::string message);
   void warning(std::string file, int line, std::string message);
-  void append(const Diagnostics& other);
 
   // Sorted by file (byte order), then line; stable for equal positions.
   std::vector<Diagnostic> sorted() const;

@@ -40,13 +40,3 @@ TEST_CASE("diagnostics sort by file in byte order, then line, stable for equal p
   CHECK(diagnostics.all().front().message == "w1");  // all() keeps the order of reporting
 }
 
-TEST_CASE("diagnostics append keeps both sets") {
-  Diagnostics first;
-  first.warning("a.md", 1, "w");
-  Diagnostics second;
-  second.error("b.md", 2, "e");
-  first.append(second);
-  CHECK(first.errorCount() == 1);
-  CHECK(first.warningCount() == 1);
-  CHECK_FALSE(Diagnostics().hasErrors());
-}
