@@ -145,9 +145,8 @@ int runIndex(const Arguments& args) {
   const dutydesk::IndexStats stats = dutydesk::writeIndex(library, db, analyzer);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::fprintf(stdout, "indexed %zu manual(s), %zu clauses into %s (%s) in %.2f s\n",
-               stats.manuals, stats.clauses, db.c_str(),
-               stats.generation.filename().c_str(), seconds);
+  std::fprintf(stdout, "indexed %zu manual(s), %zu clauses into %s (%s) in %.2f s\n", stats.manuals,
+               stats.clauses, db.c_str(), stats.generation.filename().c_str(), seconds);
   return kExitOk;
 }
 

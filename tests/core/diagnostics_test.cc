@@ -39,4 +39,3 @@ TEST_CASE("diagnostics sort by file in byte order, then line, stable for equal p
   CHECK(diagnostics.hasErrors());
   CHECK(diagnostics.all().front().message == "w1");  // all() keeps the order of reporting
 }
-
