@@ -22,6 +22,7 @@
 #include "core/text_normalizer.h"
 #include "core/utf8.h"
 #include "fts5_baseline.h"
+#include "percentile.h"
 #include "question_set.h"
 
 namespace fs = std::filesystem;
@@ -133,13 +134,6 @@ void printTable(const std::string& title, const Evaluation& e) {
   std::cout << e.overall.row("overall", total) << "\n";
 }
 
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  const size_t index = std::min(values.size() - 1, static_cast<size_t>(p * values.size()));
-  return values[index];
-}
-
 // ---- dutydesk -------------------------------------------------------------------------
 
 System dutydeskSystem(dutydesk::Searcher& searcher) {
@@ -191,7 +185,8 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"general", &tuning.generalClausePrior},
                                                  {"oversee", &tuning.overseeingPrior},
                                                  {"secondary", &tuning.secondarySubsectionPrior},
-                                                 {"topic", &tuning.offTopicChapterPrior}, {"leader", &tuning.leaderPrior}};
+                                                 {"topic", &tuning.offTopicChapterPrior},
+                                                 {"leader", &tuning.leaderPrior}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
     throw std::runtime_error(

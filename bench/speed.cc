@@ -26,6 +26,7 @@
 #include "core/lexicon.h"
 #include "core/searcher.h"
 #include "fts5_baseline.h"
+#include "percentile.h"
 #include "question_set.h"
 
 namespace fs = std::filesystem;
@@ -35,13 +36,6 @@ namespace {
 
 double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  return values[std::min(values.size() - 1,
-                         static_cast<size_t>(p * static_cast<double>(values.size())))];
 }
 
 long peakRssMiB() {

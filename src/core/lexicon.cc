@@ -75,6 +75,14 @@ Intent parseIntent(const std::string& name) {
   throw std::invalid_argument("intents list: unknown kind '" + name + "'");
 }
 
+// The list a word maps to, or an empty one.
+const std::vector<std::string>& wordsFor(
+    const std::unordered_map<std::string, std::vector<std::string>>& lists, std::string_view word) {
+  static const std::vector<std::string> kNone;
+  const auto it = lists.find(std::string(word));
+  return it == lists.end() ? kNone : it->second;
+}
+
 }  // namespace
 
 const Lexicon& Lexicon::builtIn() {
@@ -140,15 +148,11 @@ std::vector<Intent> Lexicon::intentsOf(std::string_view word) const {
 }
 
 const std::vector<std::string>& Lexicon::alternativesOf(std::string_view word) const {
-  static const std::vector<std::string> kNone;
-  const auto it = alternatives_.find(std::string(word));
-  return it == alternatives_.end() ? kNone : it->second;
+  return wordsFor(alternatives_, word);
 }
 
 const std::vector<std::string>& Lexicon::synonymsOf(std::string_view word) const {
-  static const std::vector<std::string> kNone;
-  const auto it = synonyms_.find(std::string(word));
-  return it == synonyms_.end() ? kNone : it->second;
+  return wordsFor(synonyms_, word);
 }
 
 void Lexicon::addDictionaryWord(const std::string& word) {

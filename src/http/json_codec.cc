@@ -26,6 +26,11 @@ json department(const Position* position) {
   return position ? orNull(position->department) : json(nullptr);
 }
 
+// A position's names after the canonical one.
+json aliases(const Position& position) {
+  return std::vector<std::string>(position.names.begin() + 1, position.names.end());
+}
+
 json counts(const Manual& manual) {
   return {{"chapters", manual.chapters.size()},
           {"positions", manual.positions.size()},
@@ -163,9 +168,8 @@ json manualDetail(const Manual& manual) {
   std::map<std::string, json> departments;
   std::vector<std::string> departmentOrder;
   for (const Position& position : manual.positions) {
-    const json aliases(std::vector<std::string>(position.names.begin() + 1, position.names.end()));
     positions.push_back({{"name", position.canonical()},
-                         {"aliases", aliases},
+                         {"aliases", aliases(position)},
                          {"note", position.note},
                          {"department", orNull(position.department)},
                          {"superiors", position.superiors},
@@ -200,7 +204,7 @@ json positionDetail(const IndexSnapshot& snapshot, const Manual& manual, const P
   return {{"manual", manual.id},
           {"manual_title", manual.title},
           {"name", position.canonical()},
-          {"aliases", std::vector<std::string>(position.names.begin() + 1, position.names.end())},
+          {"aliases", aliases(position)},
           {"note", position.note},
           {"department", orNull(position.department)},
           {"superiors", position.superiors},
