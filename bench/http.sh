@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # /api/search under load: wrk from a second process, 50 connections for 30 s, cycling through
-# the development questions; then /healthz the same way as the baseline (the server's floor:
-# routing, guards, JSON, no search). Prints requests/s, latency percentiles, errors and the
-# server's peak memory.
+# the development questions. Three runs against the same index, each on a fresh server:
+#   1. every request searched (--cache-mb 0): what a question nobody asked before costs;
+#   2. the default server, after one pass over the questions: repeated questions come from
+#      the response cache, as they do when staff ask the same things;
+#   3. /healthz, the baseline: the server's floor (routing, guards, JSON, no search).
+# Prints requests/s, latency percentiles, errors and each server's peak memory.
 #   bench/http.sh [DURATION_SECONDS] [CONNECTIONS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,16 +18,28 @@ work=$(mktemp -d)
 server=""
 trap '[[ -n "$server" ]] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
 build/dutydesk index --db "$work/db" content/ >/dev/null
-build/dutydesk serve --db "$work/db" --port 0 --quiet 2>"$work/serve.log" &
-server=$!
-for _ in $(seq 100); do
-  port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.log")
-  [[ -n "$port" ]] && break
-  sleep 0.1
-done
-[[ -n "$port" ]] || { cat "$work/serve.log" >&2; exit 1; }
+
+start_server() {
+  build/dutydesk serve --db "$work/db" --port 0 --quiet "$@" 2>"$work/serve.log" &
+  server=$!
+  port=""
+  for _ in $(seq 100); do
+    port=$(sed -n 's|.*serving http://127.0.0.1:\([0-9]*\)/.*|\1|p' "$work/serve.log")
+    [[ -n "$port" ]] && break
+    sleep 0.1
+  done
+  [[ -n "$port" ]] || { cat "$work/serve.log" >&2; exit 1; }
+}
+
+stop_server() {
+  echo "   server peak memory: $(grep VmHWM /proc/$server/status | awk '{print $2, $3}')"
+  kill "$server"
+  wait "$server" 2>/dev/null || true
+  server=""
+}
 
 # The questions as percent-encoded request paths, in a Lua table wrk cycles through.
+questions=$(($(wc -l <tests/eval/questions.tsv) - 1))
 {
   echo 'paths = {'
   tail -n +2 tests/eval/questions.tsv | cut -f4 | while IFS= read -r question; do
@@ -47,7 +62,20 @@ run() {
   wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" 2>&1 |
     grep -E 'Requests/sec|Latency  |50%|90%|99%|requests in|Non-2xx|Socket errors'
 }
-run "search: /api/search over $(($(wc -l <tests/eval/questions.tsv) - 1)) questions" \
+
+start_server --cache-mb 0
+run "search, every request searched (--cache-mb 0): $questions questions" \
   -s "$work/questions.lua" "http://127.0.0.1:$port"
+stop_server
+
+start_server
+tail -n +2 tests/eval/questions.tsv | cut -f4 | while IFS= read -r question; do
+  curl -s -o /dev/null -G --data-urlencode "q=$question" "http://127.0.0.1:$port/api/search"
+done
+run "search, default server, repeated questions (cache filled by one pass): $questions questions" \
+  -s "$work/questions.lua" "http://127.0.0.1:$port"
+stop_server
+
+start_server
 run "baseline: /healthz (no search)" "http://127.0.0.1:$port/healthz"
-echo "== server peak memory: $(grep VmHWM /proc/$server/status | awk '{print $2, $3}')"
+stop_server

@@ -30,6 +30,7 @@ constexpr const char* kUsage =
     "  dutydesk search --db DB_DIR [--manual ID] [--limit N] [--json] QUERY...\n"
     "  dutydesk serve  --db DB_DIR [--content CONTENT_DIR]... [--host H] [--port P]\n"
     "                  [--web WEB_DIR] [--threads N] [--queue N] [--quiet]\n"
+    "                  [--searches N] [--cache-mb N]\n"
     "  dutydesk import --out MANUAL_DIR [--force] FILE.docx|FILE.txt\n"
     "exit status: 0 ok, 1 content errors or failure, 2 usage error\n";
 
@@ -258,6 +259,12 @@ int runServe(const Arguments& args) {
   if (const auto queue = args.value("queue")) {
     options.queueLimit = parseNumber(*queue, "queue", 1, 100000);
   }
+  if (const auto searches = args.value("searches")) {
+    options.searchSlots = parseNumber(*searches, "searches", 1, 256);
+  }
+  if (const auto cache = args.value("cache-mb")) {
+    options.cacheBytes = parseNumber(*cache, "cache-mb", 0, 4096) << 20;
+  }
   options.quiet = args.flag("quiet");
   if (!args.positional().empty()) throw UsageError("serve takes no positional arguments");
   return dutydesk::runServer(options);
@@ -285,7 +292,8 @@ int main(int argc, char** argv) {
     }
     if (command == "serve") {
       return runServe(
-          Arguments(args, {"db", "content", "host", "port", "web", "threads", "queue"}, {"quiet"}));
+          Arguments(args, {"db", "content", "host", "port", "web", "threads", "queue", "searches",
+                     "cache-mb"}, {"quiet"}));
     }
     if (command == "import") return dutydesk::runImport(args, std::cout, std::cerr);
     throw UsageError("unknown command '" + command + "'");

@@ -24,6 +24,10 @@ constexpr std::string_view kManualTerm = "XM";    // + manual id
 constexpr std::string_view kPositionTerm = "XP";  // + positionKey()
 constexpr std::string_view kIdTerm = "XQ";        // + manual id + ':' + address
 
+// Documents: the library's clauses in order, manual by manual in kMetaManualIds order, so
+// document N is the Nth clause and a hit is located without reading its document. Each
+// document's data repeats "manual id\nclause index" for other readers of the index.
+
 // Value slots.
 constexpr Xapian::valueno kSlotPositionKey = 0;  // positionKey(), the collapse key for answers
 

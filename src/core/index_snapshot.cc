@@ -96,7 +96,15 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
       snapshot->manuals_.push_back(
           decodeManual(metadata(db, std::string(schema::kMetaManualPrefix) + id)));
     }
-    snapshot->clauseCount_ = db.get_doccount();
+    for (const Manual& manual : snapshot->manuals_) {
+      for (const Clause& clause : manual.clauses) snapshot->clauses_.emplace_back(&manual, &clause);
+    }
+    if (snapshot->clauses_.size() != db.get_doccount()) {
+      throw IndexError("the index in " + dbDir.string() + " is damaged: it has " +
+                       std::to_string(db.get_doccount()) + " documents for " +
+                       std::to_string(snapshot->clauses_.size()) +
+                       " clauses; run `dutydesk index` again");
+    }
     for (std::string_view prefix :
          {schema::kPositionName, schema::kHeading, schema::kChapter, schema::kDepartment}) {
       for (auto term = db.allterms_begin(std::string(prefix));
@@ -135,6 +143,14 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
   std::stable_sort(entries.begin(), entries.end(),
                    [](const auto& a, const auto& b) { return a.name.size() > b.name.size(); });
   return snapshot;
+}
+
+std::pair<const Manual*, const Clause*> IndexSnapshot::clauseOf(unsigned docid) const {
+  if (docid == 0 || docid > clauses_.size()) {
+    throw IndexError("the index is damaged: document " + std::to_string(docid) +
+                     " holds no clause");
+  }
+  return clauses_[docid - 1];
 }
 
 const Manual* IndexSnapshot::findManual(std::string_view id) const {

@@ -39,7 +39,10 @@ class IndexSnapshot {
   // Whether the job has 直接下级 in any manual: it leads others (the emergency manual gives no
   // reporting lines, so the duty manual's count for the same job).
   bool leads(const std::string& canonical) const { return leaders_.contains(canonical); }
-  size_t clauseCount() const { return clauseCount_; }
+  size_t clauseCount() const { return clauses_.size(); }
+  // The clause a document of this index holds (index_schema.h); throws IndexError when the
+  // index has no such document.
+  std::pair<const Manual*, const Clause*> clauseOf(unsigned docid) const;
 
  private:
   IndexSnapshot() = default;
@@ -53,7 +56,7 @@ class IndexSnapshot {
   PositionNames positionNames_;
   std::unordered_set<std::string> fieldTerms_;
   std::unordered_set<std::string> leaders_;
-  size_t clauseCount_ = 0;
+  std::vector<std::pair<const Manual*, const Clause*>> clauses_;  // [docid - 1]
 };
 
 }  // namespace dutydesk

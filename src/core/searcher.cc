@@ -175,18 +175,6 @@ class Searcher::Impl {
     return enquire;
   }
 
-  // Where a clause's document says it lives.
-  std::pair<const Manual*, const Clause*> locate(const Xapian::Document& document) const {
-    const std::string data = document.get_data();
-    const size_t newline = data.find('\n');
-    const Manual* manual = snapshot_->findManual(std::string_view(data).substr(0, newline));
-    const size_t index = std::stoul(data.substr(newline + 1));
-    if (!manual || index >= manual->clauses.size()) {
-      throw IndexError("the index is damaged: a document points to no clause");
-    }
-    return {manual, &manual->clauses[index]};
-  }
-
   double prior(const Manual& manual, const Clause& clause) {
     double factor = 1;
     const Position* position = manual.positionOf(clause);
@@ -285,7 +273,7 @@ class Searcher::Impl {
     };
     std::vector<Candidate> candidates;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      const auto [manual, clause] = locate(it.get_document());
+      const auto [manual, clause] = snapshot_->clauseOf(*it);
       const double factor = prior(*manual, *clause);
       candidates.push_back({manual, clause, it.get_weight() * factor, it.get_percent() * factor});
     }
@@ -416,7 +404,7 @@ class Searcher::Impl {
         Xapian::Enquire support = enquire(query);
         const Xapian::MSet mset = support.get_mset(0, kClausesPerAnswer);
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-          const auto [clauseManual, clause] = locate(it.get_document());
+          const auto [clauseManual, clause] = snapshot_->clauseOf(*it);
           answer.clauses.push_back(clause);
           if (result.hits.size() < request.limit) {
             result.hits.push_back(makeHit(clauseManual, clause, it.get_percent() / 100.0));

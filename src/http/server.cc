@@ -2,8 +2,11 @@
 
 #include <httplib.h>
 #include <signal.h>
+#include <sys/socket.h>
 
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -16,8 +19,10 @@
 #include "core/searcher.h"
 #include "core/utf8.h"
 #include "http/bounded_task_queue.h"
+#include "http/fair_gate.h"
 #include "http/index_holder.h"
 #include "http/json_codec.h"
+#include "http/result_cache.h"
 
 namespace dutydesk {
 
@@ -41,6 +46,9 @@ constexpr time_t kKeepAliveSeconds = 3;
 // cover the open connections, most of them idle between a phone's requests; the work itself
 // is short (bench/http.sh: 8 workers left 42 of 50 connections queued, with timeouts).
 constexpr size_t kDefaultThreads = 64;
+// Connections the kernel holds while the accept loop catches up (the kernel caps it at
+// net.core.somaxconn).
+constexpr int kListenBacklog = 1024;
 
 // Only our own files: scripts, styles and images from web/, nothing inline.
 constexpr const char* kContentSecurityPolicy =
@@ -54,10 +62,14 @@ struct HttpError {
   std::string message;
 };
 
-void sendJson(httplib::Response& res, int status, const json& body) {
+void sendJsonText(httplib::Response& res, int status, const std::string& body) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(body.dump(), "application/json; charset=utf-8");
+  res.set_content(body, "application/json; charset=utf-8");
+}
+
+void sendJson(httplib::Response& res, int status, const json& body) {
+  sendJsonText(res, status, body.dump());
 }
 
 void sendError(httplib::Response& res, int status, const std::string& message) {
@@ -118,7 +130,12 @@ std::optional<fs::path> staticFile(const fs::path& webDir, const std::string& ur
 class Service {
  public:
   explicit Service(const ServerOptions& options)
-      : options_(options), holder_(options.dbDir), webDir_(options.webDir) {}
+      : options_(options),
+        holder_(options.dbDir),
+        webDir_(options.webDir),
+        searchGate_(options.searchSlots ? options.searchSlots
+                                        : std::max(1u, std::thread::hardware_concurrency())),
+        cache_(options.cacheBytes) {}
 
   IndexHolder& holder() { return holder_; }
 
@@ -358,7 +375,16 @@ class Service {
     if (request.manual && !index->findManual(*request.manual)) {
       throw HttpError{404, "no manual with id '" + *request.manual + "'"};
     }
-    sendJson(res, 200, json_codec::searchResult(searcherFor(index).search(request)));
+    const std::string key =
+        request.query + '\n' + request.manual.value_or("") + '\n' + std::to_string(request.limit);
+    auto body = cache_.find(index->generation(), key);
+    if (!body) {
+      FairGate::Pass pass(searchGate_);
+      body = std::make_shared<const std::string>(
+          json_codec::searchResult(searcherFor(index).search(request)).dump());
+      cache_.store(index->generation(), key, body);
+    }
+    sendJsonText(res, 200, *body);
   }
 
   void sendPage(httplib::Response& res, int status) {
@@ -384,6 +410,8 @@ class Service {
   const ServerOptions& options_;
   IndexHolder holder_;
   fs::path webDir_;
+  FairGate searchGate_;
+  ResultCache cache_;
 };
 
 // Indexes the given content before serving; content errors keep the index already there.
@@ -446,6 +474,18 @@ int runServer(const ServerOptions& given) {
                               {"Content-Security-Policy", kContentSecurityPolicy},
                               {"Referrer-Policy", "same-origin"},
                               {"X-Frame-Options", "DENY"}});
+  // Debian's cpp-httplib is a compiled library that listens with a backlog of 5: a burst of
+  // new connections (a shift opening the page at 8:00, a load test opening 50 at once)
+  // overflows it, the kernel drops their handshakes, and each such client waits for a 1 s
+  // SYN retransmit. So keep the socket and listen again with a real backlog once it is bound.
+  // SO_REUSEADDR instead of the library's default SO_REUSEPORT, so that a second server on
+  // the same port fails to start instead of silently sharing it.
+  int listeningSocket = -1;
+  server.set_socket_options([&listeningSocket](socket_t sock) {
+    const int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listeningSocket = sock;
+  });
   service.install(server);
 
   int port = options.port;
@@ -457,6 +497,11 @@ int runServer(const ServerOptions& given) {
   if (port < 0) {
     std::cerr << "dutydesk: cannot listen on " << options.host << ":" << options.port
               << " (in use, or not an address of this machine)\n";
+    return 1;
+  }
+  if (::listen(listeningSocket, kListenBacklog) != 0) {
+    std::cerr << "dutydesk: cannot listen on " << options.host << ":" << port << ": "
+              << std::strerror(errno) << "\n";
     return 1;
   }
   std::thread waiter([&server, signals] {

@@ -17,6 +17,8 @@ struct ServerOptions {
   std::filesystem::path webDir;  // empty: the web/ folder of the source tree
   size_t threads = 0;            // 0: the default pool (64: one per kept-alive connection)
   size_t queueLimit = 128;       // connections waiting for a worker before 503
+  size_t searchSlots = 0;        // searches run at once; 0: one per core
+  size_t cacheBytes = 16 << 20;  // recent search responses kept; 0: none
   bool quiet = false;            // no access log
 };
 

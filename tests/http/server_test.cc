@@ -95,6 +95,20 @@ std::string statusLine(const std::string& response) {
 
 }  // namespace
 
+TEST_CASE("a repeated search gets the same response, from the cache or not") {
+  const std::string path = "/api/search?q=" + encode("谁负责催缴物业费") + "&limit=3";
+  const auto first = get(path);
+  const auto again = get(path);
+  REQUIRE(first);
+  REQUIRE(again);
+  CHECK(again->status == 200);
+  CHECK(again->body == first->body);
+  CHECK(again->get_header_value("Content-Type") == first->get_header_value("Content-Type"));
+  CHECK(again->get_header_value("Cache-Control") == "no-store");
+  // The limit is part of the question: a cached answer for 3 hits is not one for 1.
+  CHECK(body(get("/api/search?q=" + encode("谁负责催缴物业费") + "&limit=1"))["hits"].size() == 1);
+}
+
 TEST_CASE("GET /api/search returns the result of interface.md") {
   const auto result = get("/api/search?q=" + encode("谁负责催缴物业费"));
   REQUIRE(result);
@@ -346,10 +360,17 @@ TEST_CASE("a new index on disk is picked up; a broken one keeps the old serving"
       {"--db", (dir / "db").string(), "--web", fixtureServer().web.string(), "--quiet"});
   httplib::Client client("127.0.0.1", server.port());
   CHECK(json::parse(client.Get("/api/manuals")->body)["manuals"].size() == 1);
+  // Asked before the new index: no answer yet, and that response is now in the cache.
+  const std::string trapped = "/api/search?q=" + encode("轿厢");
+  CHECK(json::parse(client.Get(trapped)->body)["hits"].empty());
   REQUIRE(run(quote(binary()) + " index --db " + quote(dir / "db") + " " + quote(fixture("search")))
               .exitCode == 0);
   std::this_thread::sleep_for(std::chrono::milliseconds(1200));
   CHECK(json::parse(client.Get("/api/manuals")->body)["manuals"].size() == 2);
+  // The cached response belonged to the old index; the new one answers.
+  const json found = json::parse(client.Get(trapped)->body);
+  REQUIRE_FALSE(found["hits"].empty());
+  CHECK(found["hits"][0]["manual"] == "jinji");
   // Content with an error is not indexed; the index being served stays.
   fs::create_directories(dir / "broken" / "m");
   std::ofstream(dir / "broken" / "m" / "index.md") << "# 手册\n";
