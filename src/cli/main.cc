@@ -291,9 +291,10 @@ int main(int argc, char** argv) {
       return runSearch(Arguments(args, {"db", "manual", "limit"}, {"json"}));
     }
     if (command == "serve") {
-      return runServe(
-          Arguments(args, {"db", "content", "host", "port", "web", "threads", "queue", "searches",
-                     "cache-mb"}, {"quiet"}));
+      return runServe(Arguments(
+          args,
+          {"db", "content", "host", "port", "web", "threads", "queue", "searches", "cache-mb"},
+          {"quiet"}));
     }
     if (command == "import") return dutydesk::runImport(args, std::cout, std::cerr);
     throw UsageError("unknown command '" + command + "'");

@@ -47,23 +47,28 @@ const std::string* canonicalByPrefix(const PositionNames& names, std::string_vie
   return best ? &best->canonical : nullptr;
 }
 
-// Byte ranges of the normalized question covered by position names, longest names first so
-// that 弱电工 is not also read as 电工.
-std::vector<std::pair<size_t, size_t>> findNames(const std::string& text,
-                                                 const PositionNames& names,
-                                                 std::vector<std::string>& positions) {
-  std::vector<std::pair<size_t, size_t>> spans;
+struct NameSpan {
+  size_t begin;
+  size_t end;
+  const std::string* canonical;
+};
+
+// Byte ranges of normalized text covered by position names, longest names first so that 弱电工
+// is not also read as 电工.
+std::vector<NameSpan> findNames(const std::string& text, const PositionNames& names,
+                                std::vector<std::string>& positions) {
+  std::vector<NameSpan> spans;
   for (const auto* entry = names.entries.data();
        entry != names.entries.data() + names.entries.size(); ++entry) {
     if (entry->name.size() < 4) continue;  // a single Han character is no name
     for (size_t at = text.find(entry->name); at != std::string::npos;
          at = text.find(entry->name, at + entry->name.size())) {
       const size_t end = at + entry->name.size();
-      const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
-        return at < span.second && span.first < end;
+      const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const NameSpan& span) {
+        return at < span.end && span.begin < end;
       });
       if (overlaps) continue;
-      spans.emplace_back(at, end);
+      spans.push_back({at, end, &entry->canonical});
       addUnique(positions, entry->canonical);
     }
   }
@@ -72,11 +77,21 @@ std::vector<std::pair<size_t, size_t>> findNames(const std::string& text,
 
 }  // namespace
 
-std::vector<std::string> mentionedPositions(const std::string& normalized,
-                                            const PositionNames& names) {
+std::vector<PositionMention> mentionedPositions(const std::string& normalized,
+                                                const PositionNames& names) {
   std::vector<std::string> positions;
-  findNames(normalized, names, positions);
-  return positions;
+  std::vector<PositionMention> mentions;
+  for (const NameSpan& span : findNames(normalized, names, positions)) {
+    const auto known = std::find_if(mentions.begin(), mentions.end(), [&](const auto& mention) {
+      return mention.canonical == *span.canonical;
+    });
+    if (known == mentions.end()) {
+      mentions.push_back({*span.canonical, span.begin});
+    } else {
+      known->at = std::min(known->at, span.begin);
+    }
+  }
+  return mentions;
 }
 
 Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
@@ -96,8 +111,8 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
   bool selfIntroduced = false;
   for (const Token& token : question.analyzed.words) {
     const bool introducesSelf = token.text == "我是" || token.text == "我";
-    const bool inName = std::any_of(spans.begin(), spans.end(), [&](const auto& span) {
-      return token.begin >= span.first && token.end <= span.second;
+    const bool inName = std::any_of(spans.begin(), spans.end(), [&](const NameSpan& span) {
+      return token.begin >= span.begin && token.end <= span.end;
     });
     if (!inName && (lexicon.isStopWord(token.text) || isQuestionWord(lexicon, token.text))) {
       selfIntroduced = introducesSelf;

@@ -39,10 +39,15 @@ struct PositionNames {
   std::vector<Entry> entries;
 };
 
+struct PositionMention {
+  std::string canonical;
+  size_t at;  // byte offset of its first mention
+};
+
 // The positions named in `normalized` text, by any of their names or synonyms, longest names
 // first so that 弱电工 is not also read as 电工.
-std::vector<std::string> mentionedPositions(const std::string& normalized,
-                                            const PositionNames& names);
+std::vector<PositionMention> mentionedPositions(const std::string& normalized,
+                                                const PositionNames& names);
 
 // Analyses `text`. `names` lets it recognise positions by any of their names or by a
 // synonym of one (保安 → 秩序维护员).

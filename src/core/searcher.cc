@@ -26,6 +26,8 @@ constexpr double kOverseeingPrior = 0.8;
 constexpr double kSecondarySubsectionPrior = 0.85;
 constexpr std::string_view kSecondarySubsections[] = {"考核标准", "工作标准", "任职要求",
                                                       "任职资格", "岗位权限"};
+// Clauses that may decide "是 A 还是 B": the best few, not any clause that shares a word.
+constexpr size_t kDecidingDepth = 3;
 // Candidates fetched for re-ranking with the priors, at least.
 constexpr size_t kRerankDepth = 30;
 // When a general clause matches best, an answer's best clause must weigh at least this share
@@ -183,8 +185,8 @@ class Searcher::Impl {
       return factor;
     }
     if (!question_->has(Intent::kOversee) && snapshot_->leads(position->canonical()) &&
-        std::find(question_->positions.begin(), question_->positions.end(), position->canonical()) ==
-            question_->positions.end()) {
+        std::find(question_->positions.begin(), question_->positions.end(),
+                  position->canonical()) == question_->positions.end()) {
       factor *= tuning_.leaderPrior;
     }
     if (!question_->has(Intent::kOversee)) {
@@ -326,20 +328,58 @@ class Searcher::Impl {
     }
   }
 
-  // "是 A 还是 B": the best clause decides. Its owner answers, unless the clause names the
-  // other position: then the owner is handing the work over or overseeing it ("…交采购员采购",
-  // "审核客服专员的回访记录"), and the position named does it.
+  // "是 A 还是 B": the best of the first few clauses that mentions the work asked about
+  // decides, and moves to the top. Its owner answers, unless the clause names the other
+  // position before that work: then the owner is handing it over or overseeing it
+  // ("…提交采购员采购", "审核客服专员的回访记录"), and the position named does it. Named after
+  // the work, the other position only supplies or receives something ("收取装修押金 …
+  // 核对装修管理员出具的核查结论"): the owner does the work. The work asked about is the last
+  // word that follows a position in the question ("是装修管理员审核还是…"; the last, because
+  // a word like 装修 before it may stand for a position too).
   void decideBetween(const std::vector<std::string>& compared, SearchResult& result) {
-    if (result.hits.empty()) return;
+    const std::vector<QueryWord>& words = question_->words;
+    std::vector<const QueryWord*> work;
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      if (words[i].positionName && !words[i + 1].positionName) work = {&words[i + 1]};
+    }
+    if (work.empty()) {
+      for (const QueryWord& word : words) {
+        if (!word.positionName) work.push_back(&word);
+      }
+    }
+    const auto firstMention = [&](const std::string& text) {
+      size_t at = std::string::npos;
+      for (const QueryWord* word : work) {
+        at = std::min(at, text.find(word->text));
+        for (const std::string& alternative : word->alternatives) {
+          at = std::min(at, text.find(alternative));
+        }
+      }
+      return at;
+    };
+    auto deciding = result.hits.end();
+    std::string text;
+    size_t workAt = std::string::npos;
+    const size_t depth = std::min(kDecidingDepth, result.hits.size());
+    for (auto hit = result.hits.begin(); hit != result.hits.begin() + depth; ++hit) {
+      if (!hit->manual->positionOf(*hit->clause)) continue;
+      std::string normalized = normalizer_.normalize(hit->clause->text).text;
+      const size_t at = firstMention(normalized);
+      if (deciding == result.hits.end() || at != std::string::npos) {
+        deciding = hit;
+        text = std::move(normalized);
+        workAt = at;
+      }
+      if (at != std::string::npos) break;
+    }
+    if (deciding == result.hits.end()) return;
+    std::rotate(result.hits.begin(), deciding, deciding + 1);
     const Hit& best = result.hits.front();
-    const Position* owner = best.manual->positionOf(*best.clause);
-    if (!owner) return;
-    std::string decided = owner->canonical();
-    const std::string text = normalizer_.normalize(best.clause->text).text;
-    for (const std::string& named : mentionedPositions(text, snapshot_->positionNames())) {
-      if (named != decided &&
-          std::find(compared.begin(), compared.end(), named) != compared.end()) {
-        decided = named;
+    std::string decided = best.manual->positionOf(*best.clause)->canonical();
+    for (const PositionMention& named : mentionedPositions(text, snapshot_->positionNames())) {
+      if (named.canonical != decided && named.at < workAt &&
+          std::find(compared.begin(), compared.end(), named.canonical) != compared.end()) {
+        decided = named.canonical;
         break;
       }
     }

@@ -125,6 +125,18 @@ TEST_CASE("a question matching only general sections gives hits but no answers")
 TEST_CASE("a comparison is decided by whom the best clause names") {
   // 2.1.2.2 belongs to 客服主管 but says the 收费员 does the collecting.
   CHECK(topPosition(search("物业服务费收缴是客服主管做还是收费员做")) == "收费员");
+  // 2.3.1.3 names 客服专员 only after the work asked about: its owner does the collecting.
+  const SearchResult deposit = search("装修押金是收费员收还是客服专员收");
+  CHECK(topPosition(deposit) == "收费员");
+  CHECK(topAddress(deposit) == "xiaoqu:2.3.1.3");
+}
+
+TEST_CASE("a question naming a position and asking what it looks after lists its duties") {
+  // 管哪些事 asks for duties, 管哪些人 for the people below.
+  const SearchResult result = search("前台主要管哪些事");
+  REQUIRE(result.answers.size() == 1);
+  CHECK(result.answers[0].position->canonical() == "客服专员");
+  CHECK_FALSE(result.hits.empty());
 }
 
 TEST_CASE("a question that matches nothing returns an empty result") {
