@@ -72,6 +72,7 @@ Intent parseIntent(const std::string& name) {
   if (name == "subordinate") return Intent::kSubordinate;
   if (name == "alternative") return Intent::kAlternative;
   if (name == "oversee") return Intent::kOversee;
+  if (name == "handover") return Intent::kHandOver;
   throw std::invalid_argument("intents list: unknown kind '" + name + "'");
 }
 

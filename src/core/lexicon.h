@@ -10,7 +10,7 @@
 
 namespace dutydesk {
 
-enum class Intent { kWho, kDuties, kSuperior, kSubordinate, kAlternative, kOversee };
+enum class Intent { kWho, kDuties, kSuperior, kSubordinate, kAlternative, kOversee, kHandOver };
 
 class Lexicon {
  public:

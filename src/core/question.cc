@@ -23,10 +23,11 @@ const std::string* canonicalFor(const PositionNames& names, std::string_view wor
   return nullptr;
 }
 
-// Words that shape the question (谁, 上级, 还是 …) rather than say what it is about.
+// Words that shape the question (谁, 上级, 还是 …) rather than say what it is about. The
+// words of clause kinds (oversee, handover) are content.
 bool isQuestionWord(const Lexicon& lexicon, std::string_view word) {
   for (Intent intent : lexicon.intentsOf(word)) {
-    if (intent != Intent::kOversee) return true;
+    if (intent != Intent::kOversee && intent != Intent::kHandOver) return true;
   }
   return false;
 }

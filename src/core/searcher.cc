@@ -93,7 +93,9 @@ class Searcher::Impl {
     if (question.positions.size() == 1 &&
         (question.has(Intent::kSuperior) || question.has(Intent::kSubordinate))) {
       answerReportingLine(question, onlyManual, request, result);
-      return result;
+      // "弱电技工管哪些系统": no one reports to the position, so 管哪些 asked what it looks
+      // after, which its clauses answer.
+      if (!result.answers.empty()) return result;
     }
     const bool comparesPositions =
         question.positions.size() >= 2 && question.has(Intent::kAlternative);
@@ -119,9 +121,16 @@ class Searcher::Impl {
     }
     runQuery(query, request, /*collapse=*/!aboutPositions, result);
     if (comparesPositions) decideBetween(question.positions, result);
-    // The question named a position but none of its clauses says more: show that position.
-    if (result.hits.empty() && aboutPositions)
+    // The question named a position but few of its clauses say more, or it asks what the
+    // position does ("巡逻员每天都干啥", where 每天 matches one clause): show the position.
+    const bool fewHits = result.hits.size() < kClausesPerAnswer;
+    if (aboutPositions && !comparesPositions &&
+        (result.hits.empty() || (fewHits && question.has(Intent::kDuties)))) {
+      result.answers.clear();
+      result.hits.clear();
+      result.total = 0;
       listDuties(question.positions, onlyManual, request, result);
+    }
     return result;
   }
 
@@ -329,13 +338,14 @@ class Searcher::Impl {
   }
 
   // "是 A 还是 B": the best of the first few clauses that mentions the work asked about
-  // decides, and moves to the top. Its owner answers, unless the clause names the other
-  // position before that work: then the owner is handing it over or overseeing it
-  // ("…提交采购员采购", "审核客服专员的回访记录"), and the position named does it. Named after
-  // the work, the other position only supplies or receives something ("收取装修押金 …
-  // 核对装修管理员出具的核查结论"): the owner does the work. The work asked about is the last
-  // word that follows a position in the question ("是装修管理员审核还是…"; the last, because
-  // a word like 装修 before it may stand for a position too).
+  // decides, and moves to the top. Its owner answers, unless the clause hands that work to the
+  // other position or oversees it there: the position is named right after a handover or
+  // oversight word and before the work ("…提交采购员采购", "审核客服专员的回访记录"). Named
+  // otherwise, the other position only supplies or receives something ("收取装修押金 …
+  // 核对装修管理员出具的核查结论", "按前台转来的申请单开启空调"): the owner does the work.
+  // The work asked about is the last word that follows a position in the question
+  // ("是装修管理员审核还是…"; the last, because a word like 装修 before it may stand for a
+  // position too).
   void decideBetween(const std::vector<std::string>& compared, SearchResult& result) {
     const std::vector<QueryWord>& words = question_->words;
     std::vector<const QueryWord*> work;
@@ -377,7 +387,7 @@ class Searcher::Impl {
     const Hit& best = result.hits.front();
     std::string decided = best.manual->positionOf(*best.clause)->canonical();
     for (const PositionMention& named : mentionedPositions(text, snapshot_->positionNames())) {
-      if (named.canonical != decided && named.at < workAt &&
+      if (named.canonical != decided && named.at < workAt && handsOver(text, named.at) &&
           std::find(compared.begin(), compared.end(), named.canonical) != compared.end()) {
         decided = named.canonical;
         break;
@@ -387,6 +397,13 @@ class Searcher::Impl {
         std::find_if(result.answers.begin(), result.answers.end(),
                      [&](const Answer& a) { return a.position->canonical() == decided; });
     if (first != result.answers.end()) std::rotate(result.answers.begin(), first, first + 1);
+  }
+
+  // Whether a handover or oversight word ends right before byte `at` of normalized text.
+  bool handsOver(const std::string& text, size_t at) const {
+    return std::any_of(handOverWords_.begin(), handOverWords_.end(), [&](const std::string& w) {
+      return at >= w.size() && text.compare(at - w.size(), w.size(), w) == 0;
+    });
   }
 
   // "前台平时做什么": the position's clauses in manual order, overview and duties first.
@@ -466,6 +483,11 @@ class Searcher::Impl {
   std::map<const Chapter*, std::vector<std::string>> chapterWords_;  // title words, cached
   std::optional<bool> namesTopic_;  // for the question being answered
   const std::vector<std::string> overseeWords_ = Lexicon::builtIn().wordsOf(Intent::kOversee);
+  const std::vector<std::string> handOverWords_ = [this] {
+    std::vector<std::string> words = Lexicon::builtIn().wordsOf(Intent::kHandOver);
+    words.insert(words.end(), overseeWords_.begin(), overseeWords_.end());
+    return words;
+  }();
 };
 
 Searcher::Searcher(std::shared_ptr<const IndexSnapshot> snapshot, SearchTuning tuning) {

@@ -131,6 +131,21 @@ TEST_CASE("a comparison is decided by whom the best clause names") {
   CHECK(topAddress(deposit) == "xiaoqu:2.3.1.3");
 }
 
+TEST_CASE("a reporting-line word for a position that leads no one asks what it looks after") {
+  const SearchResult result = search("收费员管哪些");
+  REQUIRE_FALSE(result.answers.empty());
+  CHECK(result.answers[0].position->canonical() == "收费员");
+  CHECK(result.answers[0].relation.empty());
+}
+
+TEST_CASE("what a position does: a word matching one clause does not hide the others") {
+  // 每天 is in one clause of 客服专员 only; the question asks for all of its work.
+  const SearchResult result = search("前台每天都干啥");
+  REQUIRE(result.answers.size() == 1);
+  CHECK(result.answers[0].position->canonical() == "客服专员");
+  CHECK(result.hits.size() >= 3);
+}
+
 TEST_CASE("a question naming a position and asking what it looks after lists its duties") {
   // 管哪些事 asks for duties, 管哪些人 for the people below.
   const SearchResult result = search("前台主要管哪些事");
