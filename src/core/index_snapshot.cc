@@ -127,6 +127,16 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
       if (!position.subordinates.empty()) snapshot->leaders_.insert(position.canonical());
     }
   }
+  // A name some manual gives a position stands for that position only: a word list's nickname
+  // for another job (保洁主管 for 环境主管) must not take it over.
+  std::unordered_set<std::string> realNames;
+  for (const Manual& manual : snapshot->manuals_) {
+    for (const Position& position : manual.positions) {
+      for (const std::string& name : position.names) {
+        realNames.insert(normalizer.normalize(name).text);
+      }
+    }
+  }
   for (const Manual& manual : snapshot->manuals_) {
     for (const Position& position : manual.positions) {
       const bool leads = snapshot->leaders_.contains(position.canonical());
@@ -134,6 +144,7 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
         const std::string normalized = normalizer.normalize(name).text;
         snapshot->positionNames_.entries.push_back({normalized, position.canonical(), leads});
         for (const std::string& synonym : lexicon.synonymsOf(normalized)) {
+          if (realNames.contains(synonym)) continue;
           snapshot->positionNames_.entries.push_back({synonym, position.canonical(), leads});
         }
       }

@@ -120,7 +120,10 @@ Lexicon::Lexicon(std::string_view domainWords, std::string_view synonyms,
     }
   }
   for (const auto& line : readLines(stopWords)) {
-    for (const std::string& word : line) stopWords_.insert(word);
+    for (const std::string& word : line) {
+      stopWords_.insert(word);
+      addDictionaryWord(word);
+    }
   }
   for (const auto& line : readLines(intents)) {
     if (line.size() < 3 || line[1] != "=") {

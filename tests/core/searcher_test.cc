@@ -6,6 +6,7 @@
 #include "core/content_loader.h"
 #include "core/index_writer.h"
 #include "core/lexicon.h"
+#include "manual_test_support.h"
 #include "test_support.h"
 
 using namespace dutydesk;
@@ -152,6 +153,31 @@ TEST_CASE("a question naming a position and asking what it looks after lists its
   REQUIRE(result.answers.size() == 1);
   CHECK(result.answers[0].position->canonical() == "客服专员");
   CHECK_FALSE(result.hits.empty());
+}
+
+TEST_CASE("a position's own name is never taken over by another job's nickname") {
+  // The word lists give 保洁主管 as a name people use for 环境主管; in manual b it is a real
+  // job, and manual a, read first, has a 环境主管.
+  using dutydesk::testing::md;
+  using dutydesk::testing::writeFile;
+  TempDir dir;
+  writeFile(dir / "a/index.md", md({"# 甲手册"}));
+  writeFile(dir / "a/01-环境部.md", md({"# 第一章 环境部岗位职责", "", "## 1.1 环境主管", "",
+                                        "### 1.1.1 考核标准", "", "1. 绿化养护合格率95%以上。"}));
+  writeFile(dir / "b/index.md", md({"# 乙手册"}));
+  writeFile(dir / "b/01-环境部.md",
+            md({"# 第一章 环境部岗位职责", "", "## 1.1 保洁主管", "", "### 1.1.1 考核标准", "",
+                "1. 公共区域保洁合格率95%以上。"}));
+  const Library library = loadLibrary({dir.path()});
+  REQUIRE_FALSE(library.diagnostics.hasErrors());
+  TextAnalyzer analyzer(Lexicon::builtIn(), {});
+  writeIndex(library, dir / "db", analyzer);
+  Searcher searcher(IndexSnapshot::open(dir / "db"));
+  SearchRequest request;
+  request.query = "保洁主管的考核标准";
+  const SearchResult result = searcher.search(request);
+  REQUIRE(result.answers.size() == 1);
+  CHECK(result.answers[0].position->canonical() == "保洁主管");
 }
 
 TEST_CASE("a question that matches nothing returns an empty result") {
