@@ -110,6 +110,12 @@ class Searcher::Impl {
       listDuties(question.positions, onlyManual, request, result);
       return result;
     }
+    // What a position does in an event the question names: its steps there, in order.
+    if (aboutPositions && !comparesPositions && question.has(Intent::kDuties) && namesTopic()) {
+      listDuties(question.positions, onlyManual, request, result, /*askedTopicOnly=*/true);
+      if (!result.answers.empty()) return result;
+      result.total = 0;
+    }
     if (parts.empty()) return result;
     Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     if (aboutPositions) {
@@ -406,9 +412,11 @@ class Searcher::Impl {
     });
   }
 
-  // "前台平时做什么": the position's clauses in manual order, overview and duties first.
+  // "前台平时做什么": the position's clauses in manual order, overview and duties first. With
+  // `askedTopicOnly`, only its steps in the chapters about the topic the question names
+  // ("我是巡逻的保安，电梯困人了，我到现场要做什么").
   void listDuties(const std::vector<std::string>& positions, const Manual* onlyManual,
-                  const SearchRequest& request, SearchResult& result) {
+                  const SearchRequest& request, SearchResult& result, bool askedTopicOnly = false) {
     for (const Manual& manual : snapshot_->manuals()) {
       if (onlyManual && onlyManual != &manual) continue;
       for (const std::string& canonical : positions) {
@@ -416,6 +424,8 @@ class Searcher::Impl {
         if (!position) continue;
         Answer answer{&manual, position, {}, 1.0, {}, {}};
         for (const auto& place : position->places) {
+          const Chapter& chapter = manual.chapters[place.chapter];
+          if (askedTopicOnly && !(isTopicChapter(chapter) && asksAbout(chapter))) continue;
           for (size_t index : manual.clausesOfSection(place.chapter, place.section)) {
             const Clause& clause = manual.clauses[index];
             ++result.total;
@@ -427,6 +437,7 @@ class Searcher::Impl {
             }
           }
         }
+        if (answer.clauses.empty()) continue;
         result.answers.push_back(std::move(answer));
       }
     }

@@ -155,6 +155,16 @@ TEST_CASE("a question naming a position and asking what it looks after lists its
   CHECK_FALSE(result.hits.empty());
 }
 
+TEST_CASE("what a position does in a named event: its steps in that event's chapter, in order") {
+  const SearchResult result = search("我是保安，电梯困人了我到现场要做什么");
+  REQUIRE(result.answers.size() == 1);
+  CHECK(result.answers[0].manual->id == "jinji");
+  CHECK(result.answers[0].position->canonical() == "秩序维护员");
+  REQUIRE(result.hits.size() == 2);
+  CHECK(result.hits[0].clause->address.str() == "1.2.1.1");
+  CHECK(result.hits[1].clause->address.str() == "1.2.1.2");
+}
+
 TEST_CASE("a position's own name is never taken over by another job's nickname") {
   // The word lists give 保洁主管 as a name people use for 环境主管; in manual b it is a real
   // job, and manual a, read first, has a 环境主管.
