@@ -76,6 +76,25 @@ std::vector<NameSpan> findNames(const std::string& text, const PositionNames& na
   return spans;
 }
 
+// A building, floor or parking-level label ("3号楼", "2栋", "A座", "B2层"): where the asker
+// is, not what the manual says; a manual's "3分钟" would match its 3 and "按楼栋房号" its
+// 号 and 楼. Emergency numbers (110, 119) and words (IC卡, app) have three digits or two
+// letters and stay.
+bool isPlaceLabel(const Token& token) {
+  if (token.han || token.text.size() > 2) return false;
+  const size_t letters = static_cast<size_t>(std::count_if(
+      token.text.begin(), token.text.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+  return letters <= 1;
+}
+
+// The unit after a place label: 号楼, 栋, 单元, 层 …
+bool isPlaceUnit(const Token& token) {
+  static const std::string_view kUnits[] = {"号",   "楼", "号楼", "栋", "幢", "座", "单元", "层",
+                                            "楼层", "室", "号房", "户", "区", "期", "号院"};
+  return token.han &&
+         std::find(std::begin(kUnits), std::end(kUnits), token.text) != std::end(kUnits);
+}
+
 }  // namespace
 
 std::vector<PositionMention> mentionedPositions(const std::string& normalized,
@@ -110,7 +129,12 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
   // says who they are ("我是客服"), a short word stands for a position it begins.
   const bool comparing = question.has(Intent::kAlternative);
   bool selfIntroduced = false;
+  size_t placeLabelEnd = std::string::npos;  // where the last place label (and its units) ended
   for (const Token& token : question.analyzed.words) {
+    if (isPlaceLabel(token) || (token.begin == placeLabelEnd && isPlaceUnit(token))) {
+      placeLabelEnd = token.end;
+      continue;
+    }
     const bool introducesSelf = token.text == "我是" || token.text == "我";
     const bool inName = std::any_of(spans.begin(), spans.end(), [&](const NameSpan& span) {
       return token.begin >= span.begin && token.end <= span.end;

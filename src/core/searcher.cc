@@ -213,9 +213,12 @@ class Searcher::Impl {
       }
     }
     // A question names a topic (电梯困人) or it does not: either way, clauses of chapters
-    // about another topic, or about none when one is named, are weaker evidence.
+    // about another topic, or about none when one is named, are weaker evidence. In a chapter
+    // about several events, the clause's subsection may name its event (火灾处置).
     if (const Chapter* chapter = manual.chapterOf(clause)) {
-      const bool onTopic = isTopicChapter(*chapter) ? asksAbout(*chapter) : !namesTopic();
+      const bool onTopic = isTopicChapter(*chapter)
+                               ? asksAbout(chapter->heading) || asksAbout(manual.headingOf(clause))
+                               : !namesTopic();
       if (!onTopic) factor *= tuning_.offTopicChapterPrior;
     }
     const std::string& heading = manual.headingOf(clause).title;
@@ -238,23 +241,31 @@ class Searcher::Impl {
     return !chapter.heading.title.ends_with("岗位职责");
   }
 
-  // Whether the question names the topic of any chapter about one topic.
+  // Whether the question names the topic of any chapter about one topic, or of a subsection
+  // in one (a manual may give each position a 火灾处置 subsection in one emergency chapter).
   bool namesTopic() {
     if (!namesTopic_) {
       namesTopic_ = false;
       for (const Manual& manual : snapshot_->manuals()) {
         for (const Chapter& chapter : manual.chapters) {
-          if (isTopicChapter(chapter) && asksAbout(chapter)) namesTopic_ = true;
+          if (!isTopicChapter(chapter)) continue;
+          if (asksAbout(chapter.heading)) namesTopic_ = true;
+          for (const Section& section : chapter.sections) {
+            for (const Subsection& subsection : section.subsections) {
+              if (asksAbout(subsection.heading)) namesTopic_ = true;
+            }
+          }
         }
       }
     }
     return *namesTopic_;
   }
 
-  bool asksAbout(const Chapter& chapter) {
-    auto [entry, inserted] = chapterWords_.try_emplace(&chapter);
+  // Whether the question has a word of the heading's title.
+  bool asksAbout(const Heading& heading) {
+    auto [entry, inserted] = titleWords_.try_emplace(&heading);
     if (inserted) {
-      for (const Token& word : analyzer_.forQuery(chapter.heading.title).words) {
+      for (const Token& word : analyzer_.forQuery(heading.title).words) {
         entry->second.push_back(word.text);
       }
     }
@@ -425,7 +436,7 @@ class Searcher::Impl {
         Answer answer{&manual, position, {}, 1.0, {}, {}};
         for (const auto& place : position->places) {
           const Chapter& chapter = manual.chapters[place.chapter];
-          if (askedTopicOnly && !(isTopicChapter(chapter) && asksAbout(chapter))) continue;
+          if (askedTopicOnly && !(isTopicChapter(chapter) && asksAbout(chapter.heading))) continue;
           for (size_t index : manual.clausesOfSection(place.chapter, place.section)) {
             const Clause& clause = manual.clauses[index];
             ++result.total;
@@ -491,7 +502,7 @@ class Searcher::Impl {
   SearchTuning tuning_;
   MatchTerms matchTerms_;               // of the question being answered, for snippets
   const Question* question_ = nullptr;  // the question being answered
-  std::map<const Chapter*, std::vector<std::string>> chapterWords_;  // title words, cached
+  std::map<const Heading*, std::vector<std::string>> titleWords_;  // cached
   std::optional<bool> namesTopic_;  // for the question being answered
   const std::vector<std::string> overseeWords_ = Lexicon::builtIn().wordsOf(Intent::kOversee);
   const std::vector<std::string> handOverWords_ = [this] {

@@ -165,6 +165,31 @@ TEST_CASE("what a position does in a named event: its steps in that event's chap
   CHECK(result.hits[1].clause->address.str() == "1.2.1.2");
 }
 
+TEST_CASE("an event named by a subsection title counts as the question's topic") {
+  // One emergency chapter, each position with a subsection per event (as some manuals do).
+  using dutydesk::testing::md;
+  using dutydesk::testing::writeFile;
+  TempDir dir;
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m/01-客户服务部.md",
+            md({"# 第一章 客户服务部岗位职责", "", "## 1.1 客服专员", "", "### 1.1.1 岗位职责", "",
+                "1. 电话回复住户询问，引导住户耐心等待。"}));
+  writeFile(dir / "m/02-应急处置.md",
+            md({"# 第二章 突发事件应急处置", "", "## 2.1 电工", "", "### 2.1.1 应急职责", "",
+                "1. 听从现场指挥的安排。", "", "### 2.1.2 停电处置", "",
+                "1. 检查配电房，电话回复住户询问。"}));
+  const Library library = loadLibrary({dir.path()});
+  REQUIRE_FALSE(library.diagnostics.hasErrors());
+  TextAnalyzer analyzer(Lexicon::builtIn(), {});
+  writeIndex(library, dir / "db", analyzer);
+  Searcher searcher(IndexSnapshot::open(dir / "db"));
+  SearchRequest request;
+  request.query = "停电了谁回复住户询问";
+  const SearchResult result = searcher.search(request);
+  REQUIRE_FALSE(result.answers.empty());
+  CHECK(result.answers[0].position->canonical() == "电工");
+}
+
 TEST_CASE("a position's own name is never taken over by another job's nickname") {
   // The word lists give 保洁主管 as a name people use for 环境主管; in manual b it is a real
   // job, and manual a, read first, has a 环境主管.
