@@ -2,9 +2,8 @@
 # /api/search under load: wrk from a second process, 50 connections for 30 s, cycling through
 # the development questions. Three runs against the same index, each on a fresh server:
 #   1. every request searched (--cache-mb 0): what a question nobody asked before costs;
-#   2. the default server, starting empty: each question is searched the first time and
-#      answered from the response cache when it comes round again, as when staff ask the
-#      same things;
+#   2. the default server: a question is searched the first time and answered from the
+#      response cache when it comes round again, as when staff ask the same things;
 #   3. /healthz, the baseline: the server's floor (routing, guards, JSON, no search).
 # Prints requests/s, latency percentiles, errors and each server's peak memory.
 #   bench/http.sh [DURATION_SECONDS] [CONNECTIONS]
@@ -57,9 +56,13 @@ end
 LUA
 } >"$work/questions.lua"
 
+# Each run is measured after a 5 s warm-up with the same load, which is not counted: the
+# figures are the steady state (worker threads' searchers opened, the index in the page cache,
+# the questions in the cache where it is on), not the first second after start-up.
 run() {
   local label=$1; shift
   echo "== $label"
+  wrk -t2 -c"$connections" -d5s "$@" >/dev/null 2>&1
   wrk -t2 -c"$connections" -d"${duration}s" --latency "$@" 2>&1 |
     grep -E 'Requests/sec|Latency  |50%|90%|99%|requests in|Non-2xx|Socket errors'
 }

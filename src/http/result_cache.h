@@ -6,8 +6,10 @@
 // of another generation are dropped when the first request for a new one arrives. Bounded
 // by the bytes of the bodies it holds; the least recently used go first.
 //
-// Shared by all request threads: every member is guarded by mutex_, held only to look up,
-// insert or evict, never while searching.
+// Shared by all request threads. The keys are spread over shards, each with its own mutex,
+// least-recently-used list and share of the bytes: with one mutex, tens of thousands of
+// lookups a second queued behind each other and the slowest answers waited for the lock.
+// A mutex is held only to look up, insert or evict, never while searching.
 #pragma once
 
 #include <cstddef>
@@ -16,12 +18,14 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace dutydesk {
 
 class ResultCache {
  public:
-  explicit ResultCache(size_t maxBytes);  // 0: caches nothing
+  // maxBytes 0 caches nothing; each of `shards` gets an equal share of maxBytes.
+  explicit ResultCache(size_t maxBytes, size_t shards = 16);
 
   // The body stored for this generation and key, or nullptr.
   std::shared_ptr<const std::string> find(const std::string& generation, const std::string& key);
@@ -33,14 +37,19 @@ class ResultCache {
     std::string key;
     std::shared_ptr<const std::string> body;
   };
-  void forgetOtherGeneration(const std::string& generation);
+  struct Shard {
+    std::mutex mutex;  // guards everything below
+    std::string generation;
+    std::list<Entry> entries;  // most recently used first
+    std::unordered_map<std::string, std::list<Entry>::iterator> byKey;
+    size_t bytes = 0;
 
-  const size_t maxBytes_;
-  std::mutex mutex_;
-  std::string generation_;
-  std::list<Entry> entries_;  // most recently used first
-  std::unordered_map<std::string, std::list<Entry>::iterator> byKey_;
-  size_t bytes_ = 0;
+    void forgetOtherGeneration(const std::string& current);
+  };
+  Shard& shardOf(const std::string& key);
+
+  const size_t maxBytesPerShard_;
+  std::vector<Shard> shards_;
 };
 
 }  // namespace dutydesk

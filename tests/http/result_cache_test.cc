@@ -32,8 +32,8 @@ TEST_CASE("a new generation empties the cache") {
 }
 
 TEST_CASE("the least recently used response goes first when the bytes run out") {
-  // Room for two entries of 1 + 100 bytes, not three.
-  ResultCache cache(250);
+  // One shard with room for two entries of 1 + 100 bytes, not three.
+  ResultCache cache(250, 1);
   cache.store("g", "a", text(100, 'a'));
   cache.store("g", "b", text(100, 'b'));
   CHECK(cache.find("g", "a") != nullptr);  // a is now more recent than b
@@ -47,7 +47,19 @@ TEST_CASE("a cache of no bytes keeps nothing; a response larger than it is not k
   ResultCache none(0);
   none.store("g", "q", text(1, 'a'));
   CHECK(none.find("g", "q") == nullptr);
-  ResultCache small(50);
+  ResultCache small(50, 1);
   small.store("g", "q", text(100, 'a'));
   CHECK(small.find("g", "q") == nullptr);
+}
+
+TEST_CASE("many keys over the shards: each is found, none exceeds its shard's share") {
+  ResultCache cache(16 * 1000, 16);
+  for (int i = 0; i < 64; ++i) cache.store("g", "q" + std::to_string(i), text(10, 'a'));
+  int found = 0;
+  for (int i = 0; i < 64; ++i) found += cache.find("g", "q" + std::to_string(i)) != nullptr;
+  CHECK(found == 64);
+  // A body larger than one shard's share (1000 bytes) is not kept, though the whole cache
+  // could hold it.
+  cache.store("g", "big", text(2000, 'b'));
+  CHECK(cache.find("g", "big") == nullptr);
 }
