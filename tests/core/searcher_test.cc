@@ -28,6 +28,19 @@ struct FixtureIndex {
   }
 };
 
+// Indexes the manuals written into `dir` and asks one question: for cases that need manuals
+// of their own.
+SearchResult searchManualsIn(const TempDir& dir, const std::string& query) {
+  const Library library = loadLibrary({dir.path()});
+  REQUIRE_FALSE(library.diagnostics.hasErrors());
+  TextAnalyzer analyzer(Lexicon::builtIn(), {});
+  writeIndex(library, dir / "db", analyzer);
+  Searcher searcher(IndexSnapshot::open(dir / "db"));
+  SearchRequest request;
+  request.query = query;
+  return searcher.search(request);
+}
+
 FixtureIndex& fixtureIndex() {
   static FixtureIndex index;
   return index;
@@ -178,14 +191,7 @@ TEST_CASE("an event named by a subsection title counts as the question's topic")
             md({"# 第二章 突发事件应急处置", "", "## 2.1 电工", "", "### 2.1.1 应急职责", "",
                 "1. 听从现场指挥的安排。", "", "### 2.1.2 停电处置", "",
                 "1. 检查配电房，电话回复住户询问。"}));
-  const Library library = loadLibrary({dir.path()});
-  REQUIRE_FALSE(library.diagnostics.hasErrors());
-  TextAnalyzer analyzer(Lexicon::builtIn(), {});
-  writeIndex(library, dir / "db", analyzer);
-  Searcher searcher(IndexSnapshot::open(dir / "db"));
-  SearchRequest request;
-  request.query = "停电了谁回复住户询问";
-  const SearchResult result = searcher.search(request);
+  const SearchResult result = searchManualsIn(dir, "停电了谁回复住户询问");
   REQUIRE_FALSE(result.answers.empty());
   CHECK(result.answers[0].position->canonical() == "电工");
 }
@@ -203,14 +209,7 @@ TEST_CASE("a position's own name is never taken over by another job's nickname")
   writeFile(dir / "b/01-环境部.md",
             md({"# 第一章 环境部岗位职责", "", "## 1.1 保洁主管", "", "### 1.1.1 考核标准", "",
                 "1. 公共区域保洁合格率95%以上。"}));
-  const Library library = loadLibrary({dir.path()});
-  REQUIRE_FALSE(library.diagnostics.hasErrors());
-  TextAnalyzer analyzer(Lexicon::builtIn(), {});
-  writeIndex(library, dir / "db", analyzer);
-  Searcher searcher(IndexSnapshot::open(dir / "db"));
-  SearchRequest request;
-  request.query = "保洁主管的考核标准";
-  const SearchResult result = searcher.search(request);
+  const SearchResult result = searchManualsIn(dir, "保洁主管的考核标准");
   REQUIRE(result.answers.size() == 1);
   CHECK(result.answers[0].position->canonical() == "保洁主管");
 }
