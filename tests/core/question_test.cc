@@ -1,0 +1,269 @@
+// analyzeQuestion and mentionedPositions with the built-in lexicon and a small set of position
+// names: intents, content words (stop words, question words and place labels dropped), their
+// alternatives and bigrams, and the positions a question names, by name or by synonym.
+#include "core/question.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace dutydesk;
+
+namespace {
+
+// Longest names first, as IndexSnapshot builds them. 前台接待 is another name of 客服专员;
+// 客服主管 leads (has 直接下级).
+PositionNames positionNames() {
+  PositionNames names;
+  names.entries = {
+      {"秩序维护员", "秩序维护员", false}, {"客服专员", "客服专员", false},
+      {"前台接待", "客服专员", false},     {"客服主管", "客服主管", true},
+      {"弱电工", "弱电工", false},         {"电工", "电工", false},
+  };
+  return names;
+}
+
+Question analyze(std::string_view text) {
+  static TextAnalyzer analyzer(Lexicon::builtIn(), {});
+  static const PositionNames names = positionNames();
+  return analyzeQuestion(text, analyzer, names);
+}
+
+std::string words(const Question& question) {
+  std::string out;
+  for (const QueryWord& word : question.words) {
+    if (!out.empty()) out += ' ';
+    out += word.text;
+  }
+  return out;
+}
+
+// The content words, with a '*' after each that is part of a position the question names.
+std::string flagged(const Question& question) {
+  std::string out;
+  for (const QueryWord& word : question.words) {
+    if (!out.empty()) out += ' ';
+    out += word.text + (word.positionName ? "*" : "");
+  }
+  return out;
+}
+
+std::string positions(const Question& question) {
+  std::string out;
+  for (const std::string& position : question.positions) {
+    if (!out.empty()) out += ' ';
+    out += position;
+  }
+  return out;
+}
+
+std::string mentions(const std::vector<PositionMention>& found) {
+  std::string out;
+  for (const PositionMention& mention : found) {
+    if (!out.empty()) out += ' ';
+    out += mention.canonical + "@" + std::to_string(mention.at);
+  }
+  return out;
+}
+
+std::string names(const std::vector<Intent>& intents) {
+  static const char* const kNames[] = {"who",         "duties",  "superior", "subordinate",
+                                       "alternative", "oversee", "handover"};
+  std::string out;
+  for (Intent intent : intents) {
+    if (!out.empty()) out += ' ';
+    out += kNames[static_cast<int>(intent)];
+  }
+  return out;
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+const QueryWord* findWord(const Question& question, const std::string& text) {
+  for (const QueryWord& word : question.words) {
+    if (word.text == text) return &word;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("intents come from the question's words") {
+  const struct {
+    std::string question;
+    std::vector<Intent> intents;  // in question order
+  } cases[] = {
+      {"谁负责催缴物业费", {Intent::kWho}},
+      {"弱电工的上级是谁", {Intent::kSuperior, Intent::kWho}},
+      {"是客服专员还是电工负责", {Intent::kAlternative}},
+      {"保安做什么", {Intent::kDuties}},
+      {"客服主管的下属有哪些", {Intent::kSubordinate}},
+      {"電梯困人誰處理", {Intent::kWho}},  // Traditional 誰 is 谁
+      {"业主报修", {}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.question);
+    const Question question = analyze(c.question);
+    CHECK(names(question.intents) == names(c.intents));
+    for (Intent intent : c.intents) CHECK(question.has(intent));
+  }
+  CHECK_FALSE(analyze("谁负责催缴物业费").has(Intent::kDuties));
+}
+
+TEST_CASE("stop words and question words are not content words") {
+  const struct {
+    std::string question;
+    std::string words;
+  } cases[] = {
+      {"谁负责催缴物业费", "催缴 物业费"},
+      {"誰負責催繳物業費？", "催缴 物业费"},
+      {"请问物业经理一般都做什么", "物业经理"},
+      {"弱电工的上级是谁", "弱电工"},               // 的, 上级, 是谁
+      {"是客服专员还是电工负责", "客服专员 电工"},  // 是, 还是, 负责
+      {"電梯困人誰處理", "电梯困人 处理"},
+      {"我是客服,业主报修怎么办", "客服 业主 报修"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.question);
+    CHECK(words(analyze(c.question)) == c.words);
+  }
+}
+
+TEST_CASE("a content word carries its alternatives and bigrams") {
+  const Question question = analyze("谁负责催缴物业费");
+  const QueryWord* fee = findWord(question, "物业费");
+  REQUIRE(fee != nullptr);
+  CHECK(fee->alternatives == Lexicon::builtIn().alternativesOf("物业费"));
+  CHECK(contains(fee->alternatives, "物业服务费"));
+  CHECK(fee->bigrams == std::vector<std::string>{"物业", "业费"});
+  CHECK_FALSE(fee->singleHan);
+  CHECK_FALSE(fee->positionName);
+
+  const Question dial = analyze("拨打119");
+  CHECK(words(dial) == "拨 打 119");
+  const QueryWord* dialWord = findWord(dial, "拨");
+  REQUIRE(dialWord != nullptr);
+  CHECK(dialWord->singleHan);
+  CHECK(dialWord->bigrams.empty());
+  const QueryWord* number = findWord(dial, "119");
+  REQUIRE(number != nullptr);
+  CHECK_FALSE(number->singleHan);  // not Han: matched as a word
+}
+
+TEST_CASE("a word said twice is one content word") {
+  CHECK(words(analyze("报修报修")) == "报修");
+  CHECK(words(analyze("業主报修,业主")) == "业主 报修");
+}
+
+TEST_CASE("positions named in the question, longest names first") {
+  SUBCASE("弱电工 is not also read as 电工") {
+    const Question question = analyze("弱电工的上级是谁");
+    CHECK(positions(question) == "弱电工");
+    CHECK(flagged(question) == "弱电工*");
+  }
+  SUBCASE("both, where both are named") {
+    const Question question = analyze("弱电工和电工谁管配电房");
+    CHECK(positions(question) == "弱电工 电工");
+    CHECK(flagged(question) == "弱电工* 电工* 配电房");
+  }
+  SUBCASE("another name of a position gives its canonical name") {
+    const Question question = analyze("前台接待的直接上级");
+    CHECK(positions(question) == "客服专员");
+    CHECK(question.has(Intent::kSuperior));
+  }
+  SUBCASE("Traditional characters name a position too") {
+    CHECK(positions(analyze("弱電工做什麼")) == "弱电工");
+  }
+  SUBCASE("no names") {
+    CHECK(analyze("谁负责催缴物业费").positions.empty());
+  }
+}
+
+TEST_CASE("a synonym of a position's name names the position") {
+  // The lexicon groups 保安 with 秩序维护员.
+  REQUIRE(contains(Lexicon::builtIn().synonymsOf("保安"), "秩序维护员"));
+  const Question question = analyze("保安做什么");
+  CHECK(positions(question) == "秩序维护员");
+  CHECK(flagged(question) == "保安*");
+
+  CHECK(positions(analyze("电工和保安谁负责")) == "电工 秩序维护员");
+}
+
+TEST_CASE("comparing or introducing oneself: a short word stands for the position it begins") {
+  // 客服 begins 客服专员 and 客服主管: the one who does the work, not the one who leads.
+  CHECK(positions(analyze("客服还是电工负责收快递")) == "电工 客服专员");
+  CHECK(positions(analyze("我是客服,业主报修怎么办")) == "客服专员");
+  CHECK(flagged(analyze("我是客服,业主报修怎么办")) == "客服* 业主 报修");
+  // Neither comparing nor introducing: 客服 is only a word.
+  CHECK(analyze("客服电话多少").positions.empty());
+}
+
+TEST_CASE("place labels are where the asker is, not what the manual says") {
+  const struct {
+    std::string question;
+    std::string words;
+  } cases[] = {
+      {"3号楼电梯坏了", "电梯坏了"},  // no 3, 号, 楼 or 号楼
+      {"2栋3单元停水", "停水"},
+      {"12楼漏水", "漏水"},
+      {"A座B2层漏水", "漏水"},
+      {"３号楼漏水", "漏水"},  // full-width digits are digits
+      // Emergency numbers and two-letter words stay.
+      {"拨打119", "拨 打 119"},
+      {"IC卡丢了找谁", "ic 卡丢了"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.question);
+    const Question question = analyze(c.question);
+    CHECK(words(question) == c.words);
+    for (const char* label : {"3", "号", "楼", "号楼", "2", "栋", "单元", "12", "a", "b2"}) {
+      CAPTURE(label);
+      CHECK(findWord(question, label) == nullptr);
+    }
+  }
+  // A unit word that follows no label is content.
+  CHECK(words(analyze("楼道漏水")) == "楼道 漏水");
+}
+
+TEST_CASE("mentionedPositions: canonical names with the byte offset of their first mention") {
+  const PositionNames names = positionNames();
+  const struct {
+    std::string text;  // normalized
+    std::string mentions;
+  } cases[] = {
+      {"是客服专员还是电工负责", "客服专员@3 电工@21"},
+      {"弱电工和电工", "弱电工@0 电工@12"},
+      // 电工 inside 弱电工 is no mention; the list follows the names' order, longest first.
+      {"电工找弱电工再找电工", "弱电工@9 电工@0"},
+      // Two names of one position: one mention, at the first.
+      {"前台接待和客服专员", "客服专员@0"},
+      {"客服专员和前台接待", "客服专员@0"},
+      {"秩序维护员巡逻", "秩序维护员@0"},
+      {"业主报修", ""},
+      {"", ""},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(mentions(mentionedPositions(c.text, names)) == c.mentions);
+  }
+
+  // A one-character name is no name.
+  PositionNames tooShort;
+  tooShort.entries = {{"工", "工人", false}};
+  CHECK(mentionedPositions("电工", tooShort).empty());
+}
+
+// Suspected bug: position names are found by plain substring search over the question, across
+// the word boundaries the segmenter drew. "停电工作怎么安排" (how is work during a power cut
+// arranged) segments as 停电|工作|怎么|安排 but is read as naming 电工, so the searcher filters
+// the answer to 电工's clauses (aboutPositions). A name should only count where it starts and
+// ends on token boundaries of the question.
+TEST_CASE("a name across word boundaries is no mention" * doctest::skip()) {
+  const Question question = analyze("停电工作怎么安排");
+  CHECK(question.positions.empty());
+  CHECK(flagged(question) == "停电 安排");
+}
