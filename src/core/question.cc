@@ -55,9 +55,19 @@ struct NameSpan {
 };
 
 // Byte ranges of normalized text covered by position names, longest names first so that 弱电工
-// is not also read as 电工.
+// is not also read as 电工. Given the text's words, a name must also begin and end where words
+// do: 停电工作 (停电|工作) names no 电工.
 std::vector<NameSpan> findNames(const std::string& text, const PositionNames& names,
-                                std::vector<std::string>& positions) {
+                                std::vector<std::string>& positions,
+                                const std::vector<Token>* words = nullptr) {
+  const auto onWordBoundaries = [words](size_t begin, size_t end) {
+    if (!words) return true;
+    const bool starts = std::any_of(words->begin(), words->end(),
+                                    [begin](const Token& t) { return t.begin == begin; });
+    const bool ends =
+        std::any_of(words->begin(), words->end(), [end](const Token& t) { return t.end == end; });
+    return starts && ends;
+  };
   std::vector<NameSpan> spans;
   for (const auto* entry = names.entries.data();
        entry != names.entries.data() + names.entries.size(); ++entry) {
@@ -68,7 +78,7 @@ std::vector<NameSpan> findNames(const std::string& text, const PositionNames& na
       const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const NameSpan& span) {
         return at < span.end && span.begin < end;
       });
-      if (overlaps) continue;
+      if (overlaps || !onWordBoundaries(at, end)) continue;
       spans.push_back({at, end, &entry->canonical});
       addUnique(positions, entry->canonical);
     }
@@ -119,7 +129,8 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
   Question question;
   question.analyzed = analyzer.forQuery(text);
   const Lexicon& lexicon = analyzer.lexicon();
-  const auto spans = findNames(question.analyzed.normalized.text, names, question.positions);
+  const auto spans = findNames(question.analyzed.normalized.text, names, question.positions,
+                               &question.analyzed.words);
   for (const Token& token : question.analyzed.words) {
     for (Intent intent : lexicon.intentsOf(token.text)) {
       if (!question.has(intent)) question.intents.push_back(intent);

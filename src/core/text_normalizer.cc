@@ -12,15 +12,12 @@
 namespace dutydesk {
 
 std::pair<size_t, size_t> NormalizedText::sourceRange(size_t begin, size_t end) const {
-  const size_t from = sourceOffset[begin];
-  size_t to = sourceOffset[end];
-  if (to <= from) {
-    // One source character became several output characters; take all of it.
-    size_t next = end;
-    while (next < text.size() && sourceOffset[next] == from) ++next;
-    to = sourceOffset[next];
+  // A range that ends inside the output of one source character (⑩ became 10) takes all of it.
+  size_t next = end;
+  while (next > begin && next < text.size() && sourceOffset[next] == sourceOffset[next - 1]) {
+    ++next;
   }
-  return {from, to};
+  return {sourceOffset[begin], sourceOffset[next]};
 }
 
 TextNormalizer::TextNormalizer() {
@@ -39,8 +36,10 @@ const std::string& TextNormalizer::mapCodePoint(char32_t cp) {
   const auto found = cache_.find(cp);
   if (found != cache_.end()) return found->second;
   std::string mapped;
-  if (cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF || cp == 0x2060) {
-    // Soft hyphen, zero-width characters and direction marks: invisible, never searched for.
+  if (cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF || cp == 0x2060 ||
+      cp == 0x061C || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069)) {
+    // Soft hyphen, zero-width characters, direction marks and bidi embeddings (text pasted from
+    // Word or a web page carries them): invisible, never searched for.
   } else if (u_isspace(static_cast<UChar32>(cp)) || u_iscntrl(static_cast<UChar32>(cp))) {
     mapped.push_back(' ');
   } else {

@@ -92,13 +92,10 @@ TEST_CASE("zero-width and other invisible characters are dropped") {
   }
 }
 
-// Suspected bug: the header promises "invisible characters dropped" and the code drops the
-// direction marks U+200E/U+200F, but the other invisible bidi controls (U+061C ARABIC LETTER
-// MARK, the embeddings and overrides U+202A–U+202E, the isolates U+2066–U+2069, all general
-// category Cf) fall through to u_iscntrl() and become a space. Text pasted from Word or a web
-// page often carries U+202A/U+202C; "电\u202C梯" normalizes to "电 梯", so the word 电梯 is
-// lost to search and the bigram layer.
-TEST_CASE("invisible bidi controls are dropped like the direction marks" * doctest::skip()) {
+// The invisible bidi controls (U+061C, the embeddings and overrides U+202A–U+202E, the
+// isolates U+2066–U+2069) are not control characters to drop as space: text pasted from Word
+// or a web page carries U+202A/U+202C, and "电 梯" would lose the word 电梯.
+TEST_CASE("invisible bidi controls are dropped like the direction marks") {
   const std::string controls[] = {"\u061C", "\u202A", "\u202B", "\u202C", "\u202D",
                                   "\u202E", "\u2066", "\u2067", "\u2068", "\u2069"};
   for (const std::string& control : controls) {
@@ -196,13 +193,9 @@ TEST_CASE("sourceRange gives the original bytes behind a normalized range") {
   }
 }
 
-// Suspected bug: sourceRange only widens `end` when the range lies wholly inside one source
-// character (to <= from). When a range starts in an earlier character and ends in the middle
-// of a character that normalized to several ("⑩" → "10"), `end` maps to the start of that
-// character, so the part of it inside the range is lost: text[0, 4) = "第1" comes from "第⑩",
-// bytes [0, 6), but sourceRange returns [0, 3), "第" only. (A highlight of "第1" would leave
-// ⑩ unmarked.)
-TEST_CASE("sourceRange ending inside an expanded character takes all of it" * doctest::skip()) {
+// A range that starts in an earlier character and ends in the middle of one that normalized
+// to several ("⑩" → "10") covers that whole character: text[0, 4) = "第1" comes from "第⑩".
+TEST_CASE("sourceRange ending inside an expanded character takes all of it") {
   TextNormalizer normalizer;
   const NormalizedText out = normalizer.normalize("第⑩条");
   REQUIRE(out.text == "第10条");
