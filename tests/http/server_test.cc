@@ -313,6 +313,17 @@ TEST_CASE("request data never reaches response headers; the log uses the socket 
   CHECK(log.find("127.0.0.1 GET /api/search?q=%0d%0aSet-Cookie:%20x=1 200") != std::string::npos);
 }
 
+TEST_CASE("a second server on a port in use fails to start instead of sharing it") {
+  Fixture& f = fixtureServer();
+  const CommandResult second =
+      run("timeout 10 " + quote(binary()) + " serve --quiet --db " + quote(f.dir / "db") +
+          " --port " + std::to_string(f.server->port()));
+  CHECK(second.exitCode == 1);
+  CHECK(second.output.find("cannot listen on 127.0.0.1:" + std::to_string(f.server->port())) !=
+        std::string::npos);
+  CHECK(get("/healthz")->status == 200);
+}
+
 TEST_CASE("the server keeps running after hostile input") {
   rawRequest("GARBAGE\r\n\r\n");
   rawRequest(std::string(20000, 'x'));
