@@ -114,7 +114,6 @@ class Searcher::Impl {
     if (aboutPositions && !comparesPositions && question.has(Intent::kDuties) && namesTopic()) {
       listDuties(question.positions, onlyManual, request, result, /*askedTopicOnly=*/true);
       if (!result.answers.empty()) return result;
-      result.total = 0;
     }
     if (parts.empty()) return result;
     Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
@@ -216,9 +215,7 @@ class Searcher::Impl {
     // about another topic, or about none when one is named, are weaker evidence. In a chapter
     // about several events, the clause's subsection may name its event (火灾处置).
     if (const Chapter* chapter = manual.chapterOf(clause)) {
-      const bool onTopic = isTopicChapter(*chapter)
-                               ? asksAbout(chapter->heading) || asksAbout(manual.headingOf(clause))
-                               : !namesTopic();
+      const bool onTopic = isTopicChapter(*chapter) ? onAskedTopic(manual, clause) : !namesTopic();
       if (!onTopic) factor *= tuning_.offTopicChapterPrior;
     }
     const std::string& heading = manual.headingOf(clause).title;
@@ -239,6 +236,14 @@ class Searcher::Impl {
   // (…岗位职责): its positions' steps answer questions about that topic.
   static bool isTopicChapter(const Chapter& chapter) {
     return !chapter.heading.title.ends_with("岗位职责");
+  }
+
+  // Whether the clause is in a chapter about a topic the question names, by the chapter's
+  // title or by its subsection's.
+  bool onAskedTopic(const Manual& manual, const Clause& clause) {
+    const Chapter* chapter = manual.chapterOf(clause);
+    return chapter && isTopicChapter(*chapter) &&
+           (asksAbout(chapter->heading) || asksAbout(manual.headingOf(clause)));
   }
 
   // Whether the question names the topic of any chapter about one topic, or of a subsection
@@ -435,10 +440,9 @@ class Searcher::Impl {
         if (!position) continue;
         Answer answer{&manual, position, {}, 1.0, {}, {}};
         for (const auto& place : position->places) {
-          const Chapter& chapter = manual.chapters[place.chapter];
-          if (askedTopicOnly && !(isTopicChapter(chapter) && asksAbout(chapter.heading))) continue;
           for (size_t index : manual.clausesOfSection(place.chapter, place.section)) {
             const Clause& clause = manual.clauses[index];
+            if (askedTopicOnly && !onAskedTopic(manual, clause)) continue;
             ++result.total;
             if (answer.clauses.size() < kClausesPerAnswer) answer.clauses.push_back(&clause);
             if (result.hits.size() < request.limit) {
