@@ -115,6 +115,12 @@ class Searcher::Impl {
       listDuties(question.positions, onlyManual, request, result, /*askedTopicOnly=*/true);
       if (!result.answers.empty()) return result;
     }
+    // "电梯困人了怎么办": an event and nothing more. Its chapter answers, in the order it is
+    // written: the key points, then each position's steps, first responder first.
+    if (!aboutPositions && question.has(Intent::kDuties) && onlyNamesTopic()) {
+      listTopic(onlyManual, request, result);
+      if (!result.hits.empty()) return result;
+    }
     if (parts.empty()) return result;
     Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
     if (aboutPositions) {
@@ -426,6 +432,60 @@ class Searcher::Impl {
     return std::any_of(handOverWords_.begin(), handOverWords_.end(), [&](const std::string& w) {
       return at >= w.size() && text.compare(at - w.size(), w.size(), w) == 0;
     });
+  }
+
+  // Whether every word of the question is a word of a topic chapter's title it names.
+  bool onlyNamesTopic() {
+    std::vector<const Heading*> named;
+    for (const Manual& manual : snapshot_->manuals()) {
+      for (const Chapter& chapter : manual.chapters) {
+        if (isTopicChapter(chapter) && asksAbout(chapter.heading))
+          named.push_back(&chapter.heading);
+      }
+    }
+    if (named.empty()) return false;
+    return std::all_of(question_->words.begin(), question_->words.end(), [&](const QueryWord& w) {
+      return std::any_of(named.begin(), named.end(), [&](const Heading* heading) {
+        const std::vector<std::string>& title = titleWords_.at(heading);
+        const auto inTitle = [&](const std::string& t) {
+          return std::find(title.begin(), title.end(), t) != title.end();
+        };
+        return inTitle(w.text) ||
+               std::any_of(w.alternatives.begin(), w.alternatives.end(), inTitle);
+      });
+    });
+  }
+
+  // The chapters about the topic the question names, in manual order: general sections' clauses
+  // as hits, each position as an answer with its first steps.
+  void listTopic(const Manual* onlyManual, const SearchRequest& request, SearchResult& result) {
+    for (const Manual& manual : snapshot_->manuals()) {
+      if (onlyManual && onlyManual != &manual) continue;
+      for (size_t c = 0; c < manual.chapters.size(); ++c) {
+        const Chapter& chapter = manual.chapters[c];
+        if (!isTopicChapter(chapter) || !asksAbout(chapter.heading)) continue;
+        for (size_t s = 0; s < chapter.sections.size(); ++s) {
+          const Position* position = nullptr;
+          if (const auto index = chapter.sections[s].position) position = &manual.positions[*index];
+          Answer answer{&manual, position, {}, 1.0, {}, {}};
+          for (size_t index : manual.clausesOfSection(c, s)) {
+            const Clause& clause = manual.clauses[index];
+            ++result.total;
+            if (position && answer.clauses.size() < kClausesPerAnswer) {
+              answer.clauses.push_back(&clause);
+            }
+            if (result.hits.size() < request.limit) {
+              const double score = 1.0 - 0.5 * static_cast<double>(result.hits.size()) /
+                                             static_cast<double>(request.limit);
+              result.hits.push_back(makeHit(&manual, &clause, score));
+            }
+          }
+          if (position && !answer.clauses.empty() && result.answers.size() < request.answerLimit) {
+            result.answers.push_back(std::move(answer));
+          }
+        }
+      }
+    }
   }
 
   // "前台平时做什么": the position's clauses in manual order, overview and duties first. With

@@ -168,6 +168,17 @@ TEST_CASE("a question naming a position and asking what it looks after lists its
   CHECK_FALSE(result.hits.empty());
 }
 
+TEST_CASE("an event and nothing more: its chapter in the order written") {
+  const SearchResult result = search("电梯困人了怎么办");
+  REQUIRE(result.hits.size() == 3);
+  CHECK(result.total == 3);
+  CHECK(topAddress(result) == "jinji:1.1.1");  // the key points, a general clause
+  CHECK(result.hits[1].clause->address.str() == "1.2.1.1");
+  CHECK(result.hits[2].clause->address.str() == "1.2.1.2");
+  REQUIRE(result.answers.size() == 1);
+  CHECK(result.answers[0].position->canonical() == "秩序维护员");
+}
+
 TEST_CASE("what a position does in a named event: its steps in that event's chapter, in order") {
   const SearchResult result = search("我是保安，电梯困人了我到现场要做什么");
   REQUIRE(result.answers.size() == 1);
