@@ -3,7 +3,8 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <map>
+#include <set>
+#include <unordered_map>
 
 #include "core/index_schema.h"
 #include "core/lexicon.h"
@@ -255,32 +256,44 @@ class Searcher::Impl {
   // Whether the question names the topic of any chapter about one topic, or of a subsection
   // in one (a manual may give each position a 火灾处置 subsection in one emergency chapter).
   bool namesTopic() {
-    if (!namesTopic_) {
-      namesTopic_ = false;
+    if (topicTitles_.empty()) {
+      // Once per Searcher: the distinct titles (most subsections share 处置职责).
+      std::set<std::string> seen;
+      const auto add = [&](const Heading& heading) {
+        if (seen.insert(heading.title).second) topicTitles_.push_back(&titleWords(heading.title));
+      };
       for (const Manual& manual : snapshot_->manuals()) {
         for (const Chapter& chapter : manual.chapters) {
           if (!isTopicChapter(chapter)) continue;
-          if (asksAbout(chapter.heading)) namesTopic_ = true;
+          add(chapter.heading);
           for (const Section& section : chapter.sections) {
-            for (const Subsection& subsection : section.subsections) {
-              if (asksAbout(subsection.heading)) namesTopic_ = true;
-            }
+            for (const Subsection& subsection : section.subsections) add(subsection.heading);
           }
         }
       }
+    }
+    if (!namesTopic_) {
+      namesTopic_ =
+          std::any_of(topicTitles_.begin(), topicTitles_.end(),
+                      [&](const std::vector<std::string>* words) { return asks(*words); });
     }
     return *namesTopic_;
   }
 
   // Whether the question has a word of the heading's title.
-  bool asksAbout(const Heading& heading) {
-    auto [entry, inserted] = titleWords_.try_emplace(&heading);
+  bool asksAbout(const Heading& heading) { return asks(titleWords(heading.title)); }
+
+  // A title's words, analysed once per Searcher.
+  const std::vector<std::string>& titleWords(const std::string& title) {
+    auto [entry, inserted] = titleWords_.try_emplace(title);
     if (inserted) {
-      for (const Token& word : analyzer_.forQuery(heading.title).words) {
-        entry->second.push_back(word.text);
-      }
+      for (const Token& word : analyzer_.forQuery(title).words) entry->second.push_back(word.text);
     }
-    const std::vector<std::string>& words = entry->second;
+    return entry->second;
+  }
+
+  // Whether the question has one of `words`, itself or through an alternative.
+  bool asks(const std::vector<std::string>& words) const {
     const auto inTitle = [&](const std::string& w) {
       return std::find(words.begin(), words.end(), w) != words.end();
     };
@@ -436,19 +449,19 @@ class Searcher::Impl {
 
   // Whether every word of the question is a word of a topic chapter's title it names.
   bool onlyNamesTopic() {
-    std::vector<const Heading*> named;
+    std::vector<const std::vector<std::string>*> named;
     for (const Manual& manual : snapshot_->manuals()) {
       for (const Chapter& chapter : manual.chapters) {
-        if (isTopicChapter(chapter) && asksAbout(chapter.heading))
-          named.push_back(&chapter.heading);
+        if (isTopicChapter(chapter) && asksAbout(chapter.heading)) {
+          named.push_back(&titleWords(chapter.heading.title));
+        }
       }
     }
     if (named.empty()) return false;
     return std::all_of(question_->words.begin(), question_->words.end(), [&](const QueryWord& w) {
-      return std::any_of(named.begin(), named.end(), [&](const Heading* heading) {
-        const std::vector<std::string>& title = titleWords_.at(heading);
+      return std::any_of(named.begin(), named.end(), [&](const std::vector<std::string>* title) {
         const auto inTitle = [&](const std::string& t) {
-          return std::find(title.begin(), title.end(), t) != title.end();
+          return std::find(title->begin(), title->end(), t) != title->end();
         };
         return inTitle(w.text) ||
                std::any_of(w.alternatives.begin(), w.alternatives.end(), inTitle);
@@ -566,8 +579,9 @@ class Searcher::Impl {
   SearchTuning tuning_;
   MatchTerms matchTerms_;               // of the question being answered, for snippets
   const Question* question_ = nullptr;  // the question being answered
-  std::map<const Heading*, std::vector<std::string>> titleWords_;  // cached
-  std::optional<bool> namesTopic_;  // for the question being answered
+  std::unordered_map<std::string, std::vector<std::string>> titleWords_;  // by title
+  std::vector<const std::vector<std::string>*> topicTitles_;  // words of each topic title
+  std::optional<bool> namesTopic_;                            // for the question being answered
   const std::vector<std::string> overseeWords_ = Lexicon::builtIn().wordsOf(Intent::kOversee);
   const std::vector<std::string> handOverWords_ = [this] {
     std::vector<std::string> words = Lexicon::builtIn().wordsOf(Intent::kHandOver);

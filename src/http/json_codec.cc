@@ -108,9 +108,9 @@ json searchResult(const SearchResult& result) {
     json item = {{"manual", answer.manual->id},
                  {"position", answer.position->canonical()},
                  {"department", department(answer.position)},
-                 {"clauses", addresses},
                  {"score", rounded(answer.score)},
                  {"url", positionLink(*answer.manual, *answer.position)}};
+    item["clauses"] = std::move(addresses);
     if (!answer.relation.empty()) {
       item["relation"] = answer.relation;
       item["relation_of"] = answer.relationOf;
@@ -133,7 +133,11 @@ json searchResult(const SearchResult& result) {
                     {"score", rounded(hit.score)},
                     {"url", clauseLink(*hit.manual, *hit.clause)}});
   }
-  return {{"query", result.query}, {"answers", answers}, {"hits", hits}, {"total", result.total}};
+  // Moved in, not listed in braces: an initializer list copies every answer and hit once more.
+  json out = {{"query", result.query}, {"total", result.total}};
+  out["answers"] = std::move(answers);
+  out["hits"] = std::move(hits);
+  return out;
 }
 
 json manualList(const IndexSnapshot& snapshot) {
