@@ -469,6 +469,17 @@ class Searcher::Impl {
     });
   }
 
+  // A clause of a list in manual order (a position's duties, an event's chapter): counted, and
+  // a hit while the limit allows, scored down the list from 1 to 0.5.
+  void addListedHit(const Manual& manual, const Clause& clause, const SearchRequest& request,
+                    SearchResult& result) {
+    ++result.total;
+    if (result.hits.size() >= request.limit) return;
+    const double score =
+        1.0 - 0.5 * static_cast<double>(result.hits.size()) / static_cast<double>(request.limit);
+    result.hits.push_back(makeHit(&manual, &clause, score));
+  }
+
   // The chapters about the topic the question names, in manual order: general sections' clauses
   // as hits, each position as an answer with its first steps.
   void listTopic(const Manual* onlyManual, const SearchRequest& request, SearchResult& result) {
@@ -483,15 +494,10 @@ class Searcher::Impl {
           Answer answer{&manual, position, {}, 1.0, {}, {}};
           for (size_t index : manual.clausesOfSection(c, s)) {
             const Clause& clause = manual.clauses[index];
-            ++result.total;
             if (position && answer.clauses.size() < kClausesPerAnswer) {
               answer.clauses.push_back(&clause);
             }
-            if (result.hits.size() < request.limit) {
-              const double score = 1.0 - 0.5 * static_cast<double>(result.hits.size()) /
-                                             static_cast<double>(request.limit);
-              result.hits.push_back(makeHit(&manual, &clause, score));
-            }
+            addListedHit(manual, clause, request, result);
           }
           if (position && !answer.clauses.empty() && result.answers.size() < request.answerLimit) {
             result.answers.push_back(std::move(answer));
@@ -516,13 +522,8 @@ class Searcher::Impl {
           for (size_t index : manual.clausesOfSection(place.chapter, place.section)) {
             const Clause& clause = manual.clauses[index];
             if (askedTopicOnly && !onAskedTopic(manual, clause)) continue;
-            ++result.total;
             if (answer.clauses.size() < kClausesPerAnswer) answer.clauses.push_back(&clause);
-            if (result.hits.size() < request.limit) {
-              const double score = 1.0 - 0.5 * static_cast<double>(result.hits.size()) /
-                                             static_cast<double>(request.limit);
-              result.hits.push_back(makeHit(&manual, &clause, score));
-            }
+            addListedHit(manual, clause, request, result);
           }
         }
         if (answer.clauses.empty()) continue;
