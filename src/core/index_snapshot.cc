@@ -128,29 +128,26 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
     }
   }
   // A name some manual gives a position stands for that position only: a word list's nickname
-  // for another job (保洁主管 for 环境主管) must not take it over.
+  // for another job (保洁主管 for 环境主管) must not take it over. So the real names go in
+  // first, then the synonyms that are nobody's real name.
+  auto& entries = snapshot->positionNames_.entries;
   std::unordered_set<std::string> realNames;
-  for (const Manual& manual : snapshot->manuals_) {
-    for (const Position& position : manual.positions) {
-      for (const std::string& name : position.names) {
-        realNames.insert(normalizer.normalize(name).text);
-      }
-    }
-  }
   for (const Manual& manual : snapshot->manuals_) {
     for (const Position& position : manual.positions) {
       const bool leads = snapshot->leaders_.contains(position.canonical());
       for (const std::string& name : position.names) {
-        const std::string normalized = normalizer.normalize(name).text;
-        snapshot->positionNames_.entries.push_back({normalized, position.canonical(), leads});
-        for (const std::string& synonym : lexicon.synonymsOf(normalized)) {
-          if (realNames.contains(synonym)) continue;
-          snapshot->positionNames_.entries.push_back({synonym, position.canonical(), leads});
-        }
+        entries.push_back({normalizer.normalize(name).text, position.canonical(), leads});
+        realNames.insert(entries.back().name);
       }
     }
   }
-  auto& entries = snapshot->positionNames_.entries;
+  const size_t realCount = entries.size();
+  for (size_t i = 0; i < realCount; ++i) {
+    for (const std::string& synonym : lexicon.synonymsOf(entries[i].name)) {
+      if (!realNames.contains(synonym))
+        entries.push_back({synonym, entries[i].canonical, entries[i].leads});
+    }
+  }
   std::stable_sort(entries.begin(), entries.end(),
                    [](const auto& a, const auto& b) { return a.name.size() > b.name.size(); });
   return snapshot;
