@@ -10,7 +10,10 @@
 #include <string>
 #include <vector>
 
+#include "text_test_support.h"
+
 using namespace dutydesk;
+using dutydesk::testing::names;
 
 namespace {
 
@@ -40,17 +43,6 @@ Lexicon sample() {
 }
 
 using Words = std::vector<std::string>;
-
-std::string names(const std::vector<Intent>& intents) {
-  static const char* const kNames[] = {"who",         "duties",  "superior", "subordinate",
-                                       "alternative", "oversee", "handover"};
-  std::string out;
-  for (Intent intent : intents) {
-    if (!out.empty()) out += ' ';
-    out += kNames[static_cast<int>(intent)];
-  }
-  return out;
-}
 
 }  // namespace
 

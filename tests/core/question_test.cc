@@ -9,7 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "text_test_support.h"
+
 using namespace dutydesk;
+using dutydesk::testing::names;
 
 namespace {
 
@@ -64,17 +67,6 @@ std::string mentions(const std::vector<PositionMention>& found) {
   for (const PositionMention& mention : found) {
     if (!out.empty()) out += ' ';
     out += mention.canonical + "@" + std::to_string(mention.at);
-  }
-  return out;
-}
-
-std::string names(const std::vector<Intent>& intents) {
-  static const char* const kNames[] = {"who",         "duties",  "superior", "subordinate",
-                                       "alternative", "oversee", "handover"};
-  std::string out;
-  for (Intent intent : intents) {
-    if (!out.empty()) out += ' ';
-    out += kNames[static_cast<int>(intent)];
   }
   return out;
 }

@@ -9,30 +9,13 @@
 #include <vector>
 
 #include "core/lexicon.h"
+#include "text_test_support.h"
 
 using namespace dutydesk;
+using dutydesk::testing::show;
+using dutydesk::testing::words;
 
 namespace {
-
-// "text@begin-end" for each token, joined by spaces; Han tokens are the ones without a '~'.
-std::string show(const std::vector<Token>& tokens) {
-  std::string out;
-  for (const Token& token : tokens) {
-    if (!out.empty()) out += ' ';
-    out += token.text + "@" + std::to_string(token.begin) + "-" + std::to_string(token.end);
-    if (!token.han) out += '~';
-  }
-  return out;
-}
-
-std::string words(const std::vector<Token>& tokens) {
-  std::string out;
-  for (const Token& token : tokens) {
-    if (!out.empty()) out += ' ';
-    out += token.text;
-  }
-  return out;
-}
 
 const SegmenterOptions kWhole{.domainWords = true, .subwords = false};
 const SegmenterOptions kWithSubwords{.domainWords = true, .subwords = true};

@@ -9,30 +9,11 @@
 #include <vector>
 
 #include "core/lexicon.h"
+#include "text_test_support.h"
 
 using namespace dutydesk;
-
-namespace {
-
-std::string show(const std::vector<Token>& tokens) {
-  std::string out;
-  for (const Token& token : tokens) {
-    if (!out.empty()) out += ' ';
-    out += token.text + "@" + std::to_string(token.begin) + "-" + std::to_string(token.end);
-  }
-  return out;
-}
-
-std::string words(const std::vector<Token>& tokens) {
-  std::string out;
-  for (const Token& token : tokens) {
-    if (!out.empty()) out += ' ';
-    out += token.text;
-  }
-  return out;
-}
-
-}  // namespace
+using dutydesk::testing::show;
+using dutydesk::testing::words;
 
 TEST_CASE("forIndex adds the subwords of kept words; forQuery keeps words whole") {
   TextAnalyzer analyzer(Lexicon::builtIn(), {});
@@ -56,7 +37,7 @@ TEST_CASE("the text is normalized first; offsets are in the normalized text") {
   TextAnalyzer analyzer(Lexicon::builtIn(), {});
   const AnalyzedText out = analyzer.forQuery("業主報修，撥打１１９");
   CHECK(out.normalized.text == "业主报修,拨打119");
-  CHECK(show(out.words) == "业主@0-6 报修@6-12 拨@13-16 打@16-19 119@19-22");
+  CHECK(show(out.words) == "业主@0-6 报修@6-12 拨@13-16 打@16-19 119@19-22~");
   // Back to the original bytes through the normalized text's map.
   const Token& number = out.words.back();
   const auto [from, to] = out.normalized.sourceRange(number.begin, number.end);
