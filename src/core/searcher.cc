@@ -294,12 +294,17 @@ class Searcher::Impl {
 
   // Whether the question has one of `words`, itself or through an alternative.
   bool asks(const std::vector<std::string>& words) const {
-    const auto inTitle = [&](const std::string& w) {
+    return std::any_of(question_->words.begin(), question_->words.end(),
+                       [&](const QueryWord& word) { return isAmong(word, words); });
+  }
+
+  // Whether `word`, itself or through an alternative, is one of `words`.
+  static bool isAmong(const QueryWord& word, const std::vector<std::string>& words) {
+    const auto among = [&](const std::string& w) {
       return std::find(words.begin(), words.end(), w) != words.end();
     };
-    return std::any_of(question_->words.begin(), question_->words.end(), [&](const QueryWord& w) {
-      return inTitle(w.text) || std::any_of(w.alternatives.begin(), w.alternatives.end(), inTitle);
-    });
+    return among(word.text) ||
+           std::any_of(word.alternatives.begin(), word.alternatives.end(), among);
   }
 
   Hit makeHit(const Manual* manual, const Clause* clause, double score) {
@@ -459,13 +464,8 @@ class Searcher::Impl {
     }
     if (named.empty()) return false;
     return std::all_of(question_->words.begin(), question_->words.end(), [&](const QueryWord& w) {
-      return std::any_of(named.begin(), named.end(), [&](const std::vector<std::string>* title) {
-        const auto inTitle = [&](const std::string& t) {
-          return std::find(title->begin(), title->end(), t) != title->end();
-        };
-        return inTitle(w.text) ||
-               std::any_of(w.alternatives.begin(), w.alternatives.end(), inTitle);
-      });
+      return std::any_of(named.begin(), named.end(),
+                         [&](const std::vector<std::string>* title) { return isAmong(w, *title); });
     });
   }
 
