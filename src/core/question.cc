@@ -105,6 +105,45 @@ bool isPlaceUnit(const Token& token) {
          std::find(std::begin(kUnits), std::end(kUnits), token.text) != std::end(kUnits);
 }
 
+// The Han characters of a word of several, less the stop words among them (了, 的, 不 …).
+std::vector<std::string> contentCharacters(const Lexicon& lexicon, const Token& token) {
+  std::vector<std::string> characters;
+  if (!token.han) return characters;
+  for (size_t at = 0; at < token.text.size();) {
+    const size_t begin = at;
+    utf8::decode(token.text, at);
+    std::string character = token.text.substr(begin, at - begin);
+    if (!lexicon.isStopWord(character)) addUnique(characters, character);
+  }
+  return characters;
+}
+
+// The parts of normalized text that only make a yes-no question: "X不" of X不X (要不要, 需不需要,
+// 是不是), "X没" of X没X (有没有), and a 不 that ends a sentence (狗能进去不). What is left (要,
+// 需要, 是) is the verb, which the stop words may drop. 要不要断电 must not match 不要.
+std::vector<std::pair<size_t, size_t>> yesNoParts(const std::string& text) {
+  std::vector<std::pair<size_t, size_t>> parts;
+  std::vector<std::pair<size_t, char32_t>> characters;  // start and code point of each
+  for (size_t at = 0; at < text.size();) {
+    const size_t begin = at;
+    characters.emplace_back(begin, utf8::decode(text, at));
+  }
+  const auto isHan = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };
+  for (size_t i = 1; i < characters.size(); ++i) {
+    const char32_t c = characters[i].second;
+    if (c != U'不' && c != U'没') continue;
+    const char32_t before = characters[i - 1].second;
+    const size_t end = i + 1 < characters.size() ? characters[i + 1].first : text.size();
+    if (i + 1 < characters.size() && characters[i + 1].second == before && isHan(before)) {
+      parts.emplace_back(characters[i - 1].first, end);
+    } else if (c == U'不' && isHan(before) &&
+               (i + 1 == characters.size() || !isHan(characters[i + 1].second))) {
+      parts.emplace_back(characters[i].first, end);
+    }
+  }
+  return parts;
+}
+
 }  // namespace
 
 std::vector<PositionMention> mentionedPositions(const std::string& normalized,
@@ -141,7 +180,17 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
   const bool comparing = question.has(Intent::kAlternative);
   bool selfIntroduced = false;
   size_t placeLabelEnd = std::string::npos;  // where the last place label (and its units) ended
-  for (const Token& token : question.analyzed.words) {
+  const auto yesNo = yesNoParts(question.analyzed.normalized.text);
+  for (Token token : question.analyzed.words) {
+    // A word in a yes-no part is question structure; a word reaching past one keeps its rest.
+    const auto part = std::find_if(yesNo.begin(), yesNo.end(), [&](const auto& range) {
+      return token.begin < range.second && range.first < token.end;
+    });
+    if (part != yesNo.end()) {
+      if (token.end <= part->second) continue;
+      token.text = question.analyzed.normalized.text.substr(part->second, token.end - part->second);
+      token.begin = part->second;
+    }
     if (isPlaceLabel(token) || (token.begin == placeLabelEnd && isPlaceUnit(token))) {
       placeLabelEnd = token.end;
       continue;
@@ -179,6 +228,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
         word.bigrams.push_back(bigram.text);
     }
     word.singleHan = token.han && word.bigrams.empty();
+    if (!word.singleHan) word.characters = contentCharacters(lexicon, token);
     if (std::none_of(question.words.begin(), question.words.end(),
                      [&](const QueryWord& w) { return w.text == word.text; })) {
       question.words.push_back(std::move(word));

@@ -16,7 +16,10 @@ struct QueryWord {
   std::vector<std::string> alternatives;  // synonyms and expansions, from the Lexicon
   std::vector<std::string> bigrams;       // Han bigrams of the word itself
   bool singleHan = false;                 // one Han character: matched by the character layer
-  bool positionName = false;              // part of a position the question names
+  // Its Han characters that are not stop words: what is left to match when the index knows
+  // neither the word nor its bigrams (ICU keeps 漏了, 响了, 打不开 as single words).
+  std::vector<std::string> characters;
+  bool positionName = false;  // part of a position the question names
 };
 
 struct Question {

@@ -175,7 +175,25 @@ class Searcher::Impl {
       parts.push_back(
           scaled(tuning_.bigrams, Xapian::Query(std::string(schema::kCharacter) + word.text)));
     }
+    if (tuning_.bigrams > 0 && isUnknown(word)) {
+      std::vector<Xapian::Query> characters;
+      for (const std::string& character : word.characters) {
+        characters.emplace_back(std::string(schema::kCharacter) + character);
+      }
+      parts.push_back(scaled(tuning_.bigrams, Xapian::Query(Xapian::Query::OP_OR,
+                                                            characters.begin(), characters.end())));
+    }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  }
+
+  // Whether no clause has the word, an alternative of it or one of its bigrams.
+  bool isUnknown(const QueryWord& word) const {
+    const auto known = [&](const std::string& term) { return db_.term_exists(term); };
+    return !word.characters.empty() && !known(word.text) &&
+           std::none_of(word.alternatives.begin(), word.alternatives.end(), known) &&
+           std::none_of(word.bigrams.begin(), word.bigrams.end(), [&](const std::string& b) {
+             return known(std::string(schema::kBigram) + b);
+           });
   }
 
   Xapian::Query positionFilter(const std::vector<std::string>& positions) const {

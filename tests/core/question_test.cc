@@ -257,3 +257,35 @@ TEST_CASE("a name across word boundaries is no mention") {
   CHECK(question.positions.empty());
   CHECK(flagged(question) == "停电 安排");
 }
+
+// 要不要断电 asks whether to cut the power: 不要 is not a word of it, and a clause saying
+// 不要使用电梯 three times must not outrank one about 断电.
+TEST_CASE("the parts that only make a yes-no question are not content words") {
+  const struct {
+    std::string text;
+    std::string words;
+  } cases[] = {
+      {"要不要断电", "断电"},
+      {"需不需要报警", "报警"},
+      {"是不是必须两人值班", "必须 两 人 值班"},
+      {"有没有人巡逻", "人 巡逻"},
+      {"物业修不修水管", "物业 修 水管"},  // the verb itself stays
+      {"狗能进去不", "狗 进去"},
+      {"狗能进去不？", "狗 进去"},
+      {"不要使用电梯", "不要 使用 电梯"},  // no yes-no question here
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CHECK(words(analyze(c.text)) == c.words);
+  }
+}
+
+// ICU keeps 漏了 as one word, which no clause has: what is left to match is 漏.
+TEST_CASE("a word's characters, less stop words, are there for when the index lacks it") {
+  const Question question = analyze("燃气漏了");
+  REQUIRE(question.words.size() == 2);
+  CHECK(question.words[1].text == "漏了");
+  CHECK(question.words[1].characters == std::vector<std::string>{"漏"});
+  CHECK(question.words[0].characters == std::vector<std::string>{"燃", "气"});
+  CHECK(analyze("修").words.front().characters.empty());  // one character: matched as itself
+}
