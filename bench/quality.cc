@@ -186,12 +186,13 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"oversee", &tuning.overseeingPrior},
                                                  {"secondary", &tuning.secondarySubsectionPrior},
                                                  {"topic", &tuning.offTopicChapterPrior},
-                                                 {"leader", &tuning.leaderPrior}};
+                                                 {"leader", &tuning.leaderPrior},
+                                                 {"coverage", &tuning.coverage}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
     throw std::runtime_error(
         "--tune takes name=value; names: position heading chapter department "
-        "bigrams k1 b second third general oversee secondary topic leader");
+        "bigrams k1 b second third general oversee secondary topic leader coverage");
   }
   *it->second = value;
 }

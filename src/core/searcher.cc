@@ -3,6 +3,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 #include <unordered_map>
 
@@ -103,9 +104,10 @@ class Searcher::Impl {
     const bool aboutPositions = !question.positions.empty() && (!asksWho || comparesPositions);
 
     std::vector<Xapian::Query> parts;
+    wordOfTerm_.clear();
     for (const QueryWord& word : question.words) {
       if (word.positionName && aboutPositions) continue;
-      parts.push_back(wordQuery(word, /*fields=*/!word.positionName));
+      parts.push_back(wordQuery(word, parts.size(), /*fields=*/!word.positionName));
     }
     if (aboutPositions && parts.empty()) {
       listDuties(question.positions, onlyManual, request, result);
@@ -149,7 +151,15 @@ class Searcher::Impl {
   const std::shared_ptr<const IndexSnapshot>& snapshot() const { return snapshot_; }
 
  private:
-  Xapian::Query wordQuery(const QueryWord& word, bool fields) {
+  // The query for the `index`th word of the question's query. Remembers which word each term
+  // stands for, with the share of the word a match on it shows: all of it for the word or an
+  // alternative, in any field; half for a bigram or character of it.
+  Xapian::Query wordQuery(const QueryWord& word, size_t index, bool fields) {
+    const auto note = [&](const std::string& term, double share) {
+      auto [entry, inserted] = wordOfTerm_.try_emplace(term, index, share);
+      if (!inserted && entry->second.second < share) entry->second = {index, share};
+    };
+    for (const std::string& term : prefixed("", word)) note(term, 1);
     std::vector<Xapian::Query> parts{synonymQuery(prefixed("", word))};
     if (fields) {
       const std::pair<std::string_view, double> weighted[] = {
@@ -160,6 +170,7 @@ class Searcher::Impl {
       for (const auto& [prefix, weight] : weighted) {
         std::vector<std::string> terms = prefixed(prefix, word);
         std::erase_if(terms, [&](const std::string& t) { return !snapshot_->hasFieldTerm(t); });
+        for (const std::string& term : terms) note(term, 1);
         if (!terms.empty()) parts.push_back(scaled(weight, synonymQuery(terms)));
       }
     }
@@ -167,6 +178,7 @@ class Searcher::Impl {
       std::vector<Xapian::Query> bigrams;
       for (const std::string& bigram : word.bigrams) {
         bigrams.emplace_back(std::string(schema::kBigram) + bigram);
+        note(std::string(schema::kBigram) + bigram, 0.5);
       }
       parts.push_back(scaled(tuning_.bigrams,
                              Xapian::Query(Xapian::Query::OP_OR, bigrams.begin(), bigrams.end())));
@@ -174,11 +186,13 @@ class Searcher::Impl {
     if (tuning_.bigrams > 0 && word.singleHan) {
       parts.push_back(
           scaled(tuning_.bigrams, Xapian::Query(std::string(schema::kCharacter) + word.text)));
+      note(std::string(schema::kCharacter) + word.text, 1);
     }
     if (tuning_.bigrams > 0 && isUnknown(word)) {
       std::vector<Xapian::Query> characters;
       for (const std::string& character : word.characters) {
         characters.emplace_back(std::string(schema::kCharacter) + character);
+        note(std::string(schema::kCharacter) + character, 0.5);
       }
       parts.push_back(scaled(tuning_.bigrams, Xapian::Query(Xapian::Query::OP_OR,
                                                             characters.begin(), characters.end())));
@@ -255,6 +269,25 @@ class Searcher::Impl {
       if (!asked) factor *= tuning_.secondarySubsectionPrior;
     }
     return factor;
+  }
+
+  // How much of the question the clause matches, as a factor: a clause with two of its words
+  // is better evidence than one with a single rarer word.
+  double coverage(const Xapian::Enquire& enquire, const Xapian::MSetIterator& match) {
+    if (tuning_.coverage == 0) return 1;
+    std::unordered_map<size_t, double> shown;  // word → share shown
+    size_t words = 0;
+    for (const auto& [term, word] : wordOfTerm_) words = std::max(words, word.first + 1);
+    for (auto term = enquire.get_matching_terms_begin(match);
+         term != enquire.get_matching_terms_end(match); ++term) {
+      const auto found = wordOfTerm_.find(*term);
+      if (found == wordOfTerm_.end()) continue;
+      double& share = shown[found->second.first];
+      share = std::max(share, found->second.second);
+    }
+    double total = 0;
+    for (const auto& [word, share] : shown) total += share;
+    return std::pow(total / static_cast<double>(std::max<size_t>(words, 1)), tuning_.coverage);
   }
 
   // A chapter about one topic (an emergency: 第三章 电梯困人) rather than a department
@@ -349,7 +382,7 @@ class Searcher::Impl {
     std::vector<Candidate> candidates;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto [manual, clause] = snapshot_->clauseOf(*it);
-      const double factor = prior(*manual, *clause);
+      const double factor = prior(*manual, *clause) * coverage(enquire, it);
       candidates.push_back({manual, clause, it.get_weight() * factor, it.get_percent() * factor});
     }
     std::stable_sort(candidates.begin(), candidates.end(),
@@ -601,6 +634,8 @@ class Searcher::Impl {
   std::unordered_map<std::string, std::vector<std::string>> titleWords_;  // by title
   std::vector<const std::vector<std::string>*> topicTitles_;  // words of each topic title
   std::optional<bool> namesTopic_;                            // for the question being answered
+  // Each term of the question's query → (the word it stands for, the share of it a match shows).
+  std::unordered_map<std::string, std::pair<size_t, double>> wordOfTerm_;
   const std::vector<std::string> overseeWords_ = Lexicon::builtIn().wordsOf(Intent::kOversee);
   const std::vector<std::string> handOverWords_ = [this] {
     std::vector<std::string> words = Lexicon::builtIn().wordsOf(Intent::kHandOver);

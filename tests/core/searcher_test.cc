@@ -30,12 +30,13 @@ struct FixtureIndex {
 
 // Indexes the manuals written into `dir` and asks one question: for cases that need manuals
 // of their own.
-SearchResult searchManualsIn(const TempDir& dir, const std::string& query) {
+SearchResult searchManualsIn(const TempDir& dir, const std::string& query,
+                             SearchTuning tuning = {}) {
   const Library library = loadLibrary({dir.path()});
   REQUIRE_FALSE(library.diagnostics.hasErrors());
   TextAnalyzer analyzer(Lexicon::builtIn(), {});
   writeIndex(library, dir / "db", analyzer);
-  Searcher searcher(IndexSnapshot::open(dir / "db"));
+  Searcher searcher(IndexSnapshot::open(dir / "db"), tuning);
   SearchRequest request;
   request.query = query;
   return searcher.search(request);
@@ -223,6 +224,46 @@ TEST_CASE("a position's own name is never taken over by another job's nickname")
   const SearchResult result = searchManualsIn(dir, "保洁主管的考核标准");
   REQUIRE(result.answers.size() == 1);
   CHECK(result.answers[0].position->canonical() == "保洁主管");
+}
+
+// BM25 alone ranks the clause with the question's rarest word first; the clause that has
+// more of the question is better evidence.
+TEST_CASE("a clause with more of the question's words outranks one with a single rarer word") {
+  using dutydesk::testing::md;
+  using dutydesk::testing::writeFile;
+  TempDir dir;
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m/01-工程部.md",
+            md({"# 第一章 工程部岗位职责",
+                "",
+                "## 1.1 电工",
+                "",
+                "### 1.1.1 主要职责",
+                "",
+                "1. 维修车库照明灯具，更换损坏的灯管和镇流器，做好维修登记。",
+                "2. 巡查车库配电箱。",
+                "3. 更换楼道照明灯泡。",
+                "4. 检查车库排风机。",
+                "5. 维护路灯照明线路。",
+                "6. 清点车库消防器材。",
+                "7. 检修应急照明。",
+                "8. 车库指示牌。",
+                "9. 照明节能。",
+                "",
+                "## 1.2 水工",
+                "",
+                "### 1.2.1 主要职责",
+                "",
+                "1. 处理水管渗漏。"}));
+  const std::string question = "车库照明渗漏谁来修";
+  SearchTuning bm25Only;
+  bm25Only.coverage = 0;
+  const SearchResult without = searchManualsIn(dir, question, bm25Only);
+  REQUIRE_FALSE(without.hits.empty());
+  CHECK(without.hits.front().clause->text == "处理水管渗漏。");
+  const SearchResult with = searchManualsIn(dir, question);
+  REQUIRE_FALSE(with.hits.empty());
+  CHECK(with.hits.front().clause->text.starts_with("维修车库照明灯具"));
 }
 
 TEST_CASE("a question that matches nothing returns an empty result") {
