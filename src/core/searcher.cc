@@ -105,8 +105,10 @@ class Searcher::Impl {
 
     std::vector<Xapian::Query> parts;
     wordOfTerm_.clear();
+    wordRarity_.clear();
     for (const QueryWord& word : question.words) {
       if (word.positionName && aboutPositions) continue;
+      wordRarity_.push_back(rarity(word));
       parts.push_back(wordQuery(word, parts.size(), /*fields=*/!word.positionName));
     }
     if (aboutPositions && parts.empty()) {
@@ -271,13 +273,21 @@ class Searcher::Impl {
     return factor;
   }
 
+  // How rare a word of the question is in the clauses, itself or through an alternative: its
+  // inverse document frequency, so that 人 counts for less of the question than 上吐下泻.
+  double rarity(const QueryWord& word) const {
+    Xapian::doccount clauses = db_.get_termfreq(word.text);
+    for (const std::string& alternative : word.alternatives) {
+      clauses = std::max(clauses, db_.get_termfreq(alternative));
+    }
+    return std::log(1.0 + db_.get_doccount() / (1.0 + clauses));
+  }
+
   // How much of the question the clause matches, as a factor: a clause with two of its words
-  // is better evidence than one with a single rarer word.
+  // is better evidence than one with a single rarer word. Words count by their rarity.
   double coverage(const Xapian::Enquire& enquire, const Xapian::MSetIterator& match) {
     if (tuning_.coverage == 0) return 1;
     std::unordered_map<size_t, double> shown;  // word → share shown
-    size_t words = 0;
-    for (const auto& [term, word] : wordOfTerm_) words = std::max(words, word.first + 1);
     for (auto term = enquire.get_matching_terms_begin(match);
          term != enquire.get_matching_terms_end(match); ++term) {
       const auto found = wordOfTerm_.find(*term);
@@ -286,8 +296,10 @@ class Searcher::Impl {
       share = std::max(share, found->second.second);
     }
     double total = 0;
-    for (const auto& [word, share] : shown) total += share;
-    return std::pow(total / static_cast<double>(std::max<size_t>(words, 1)), tuning_.coverage);
+    for (const auto& [word, share] : shown) total += share * wordRarity_[word];
+    double whole = 0;
+    for (double rarity : wordRarity_) whole += rarity;
+    return std::pow(total / std::max(whole, 1e-9), tuning_.coverage);
   }
 
   // A chapter about one topic (an emergency: 第三章 电梯困人) rather than a department
@@ -636,6 +648,7 @@ class Searcher::Impl {
   std::optional<bool> namesTopic_;                            // for the question being answered
   // Each term of the question's query → (the word it stands for, the share of it a match shows).
   std::unordered_map<std::string, std::pair<size_t, double>> wordOfTerm_;
+  std::vector<double> wordRarity_;  // of each word of the query, by its index
   const std::vector<std::string> overseeWords_ = Lexicon::builtIn().wordsOf(Intent::kOversee);
   const std::vector<std::string> handOverWords_ = [this] {
     std::vector<std::string> words = Lexicon::builtIn().wordsOf(Intent::kHandOver);
