@@ -63,4 +63,5 @@ TEST_CASE("every held-out question names existing manuals, positions and clauses
       std::filesystem::path(DUTYDESK_SOURCE_DIR) / "tests/eval/heldout";
   checkQuestionSet(heldout, heldout / "xiezilou.tsv", 70);
   checkQuestionSet(heldout, heldout / "chanyeyuan.tsv", 70);
+  checkQuestionSet(heldout, heldout / "shangchang.tsv", 70);
 }
