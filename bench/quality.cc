@@ -187,12 +187,13 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"secondary", &tuning.secondarySubsectionPrior},
                                                  {"topic", &tuning.offTopicChapterPrior},
                                                  {"leader", &tuning.leaderPrior},
-                                                 {"coverage", &tuning.coverage}};
+                                                 {"coverage", &tuning.coverage},
+                                                 {"amount", &tuning.noAmountPrior}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
     throw std::runtime_error(
         "--tune takes name=value; names: position heading chapter department "
-        "bigrams k1 b second third general oversee secondary topic leader coverage");
+        "bigrams k1 b second third general oversee secondary topic leader coverage amount");
   }
   *it->second = value;
 }

@@ -73,6 +73,7 @@ Intent parseIntent(const std::string& name) {
   if (name == "alternative") return Intent::kAlternative;
   if (name == "oversee") return Intent::kOversee;
   if (name == "handover") return Intent::kHandOver;
+  if (name == "amount") return Intent::kAmount;
   throw std::invalid_argument("intents list: unknown kind '" + name + "'");
 }
 

@@ -10,7 +10,16 @@
 
 namespace dutydesk {
 
-enum class Intent { kWho, kDuties, kSuperior, kSubordinate, kAlternative, kOversee, kHandOver };
+enum class Intent {
+  kWho,
+  kDuties,
+  kSuperior,
+  kSubordinate,
+  kAlternative,
+  kOversee,
+  kHandOver,
+  kAmount
+};
 
 class Lexicon {
  public:

@@ -24,10 +24,13 @@ const std::string* canonicalFor(const PositionNames& names, std::string_view wor
 }
 
 // Words that shape the question (谁, 上级, 还是 …) rather than say what it is about. The
-// words of clause kinds (oversee, handover) are content.
+// words of clause kinds (oversee, handover) are content, and so are those asking an amount:
+// 几次 still finds 两次 through 次.
 bool isQuestionWord(const Lexicon& lexicon, std::string_view word) {
   for (Intent intent : lexicon.intentsOf(word)) {
-    if (intent != Intent::kOversee && intent != Intent::kHandOver) return true;
+    if (intent != Intent::kOversee && intent != Intent::kHandOver && intent != Intent::kAmount) {
+      return true;
+    }
   }
   return false;
 }

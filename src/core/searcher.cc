@@ -9,6 +9,7 @@
 
 #include "core/index_schema.h"
 #include "core/lexicon.h"
+#include "core/quantity.h"
 #include "core/question.h"
 #include "core/snippet.h"
 #include "core/utf8.h"
@@ -251,6 +252,9 @@ class Searcher::Impl {
           break;
         }
       }
+    }
+    if (question_->has(Intent::kAmount) && !statesQuantity(clause.text)) {
+      factor *= tuning_.noAmountPrior;
     }
     // A question names a topic (电梯困人) or it does not: either way, clauses of chapters
     // about another topic, or about none when one is named, are weaker evidence. In a chapter

@@ -43,6 +43,8 @@ struct SearchTuning {
   // A step in a chapter about one topic (an emergency) is weaker evidence when the question
   // does not name that topic: "电梯坏了" is a repair, not 电梯困人.
   double offTopicChapterPrior = 0.8;
+  // "几点开门", "多久洗一次" ask for an amount: a clause that states none is weaker evidence.
+  double noAmountPrior = 0.8;
   // Weights are multiplied by the share of the question's words a clause matches, to this power.
   double coverage = 1;
 };

@@ -266,6 +266,34 @@ TEST_CASE("a clause with more of the question's words outranks one with a single
   CHECK(with.hits.front().clause->text.starts_with("维修车库照明灯具"));
 }
 
+// "大门几点开门" asks for a time: a clause that gives none is weaker evidence than one that
+// does.
+TEST_CASE("a question asking an amount weighs clauses that state none less") {
+  using dutydesk::testing::md;
+  using dutydesk::testing::writeFile;
+  TempDir dir;
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m/01-秩序维护部.md",
+            md({"# 第一章 秩序维护部岗位职责", "", "## 1.1 门岗值班员", "", "### 1.1.1 主要职责",
+                "", "1. 大门开门前检查门禁，开门后登记。", "", "## 1.2 巡逻员", "",
+                "### 1.2.1 主要职责", "", "1. 巡逻后，大门每天6时开门。"}));
+  // The score of the clause that states no amount, as a share of the one that does.
+  const auto shareOfNone = [&](SearchTuning tuning) {
+    const SearchResult result = searchManualsIn(dir, "大门几点开门", tuning);
+    double none = 0;
+    double some = 0;
+    for (const Hit& hit : result.hits) {
+      (hit.clause->text.starts_with("大门开门前") ? none : some) = hit.score;
+    }
+    REQUIRE(none > 0);
+    REQUIRE(some > 0);
+    return none / some;
+  };
+  SearchTuning anyClause;
+  anyClause.noAmountPrior = 1;
+  CHECK(shareOfNone({}) == doctest::Approx(shareOfNone(anyClause) * SearchTuning{}.noAmountPrior));
+}
+
 TEST_CASE("a question that matches nothing returns an empty result") {
   for (const std::string query : {"量子纠缠", "zzzz", "？？？", "   ", ""}) {
     CAPTURE(query);

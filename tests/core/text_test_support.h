@@ -34,7 +34,7 @@ inline std::string words(const std::vector<Token>& tokens) {
 // The kinds as intents.txt names them, joined by spaces.
 inline std::string names(const std::vector<Intent>& intents) {
   static const char* const kNames[] = {"who",         "duties",  "superior", "subordinate",
-                                       "alternative", "oversee", "handover"};
+                                       "alternative", "oversee", "handover", "amount"};
   std::string out;
   for (Intent intent : intents) {
     if (!out.empty()) out += ' ';
