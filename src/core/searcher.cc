@@ -137,7 +137,7 @@ class Searcher::Impl {
                             Xapian::Query(std::string(schema::kManualTerm) + onlyManual->id));
     }
     runQuery(query, request, /*collapse=*/!aboutPositions, result);
-    if (comparesPositions) decideBetween(question.positions, result);
+    if (comparesPositions) decideBetween(question.positions, request, result);
     // The question named a position but few of its clauses say more, or it asks what the
     // position does ("巡逻员每天都干啥", where 每天 matches one clause): show the position.
     const bool fewHits = result.hits.size() < kClausesPerAnswer;
@@ -453,13 +453,16 @@ class Searcher::Impl {
   // "是 A 还是 B": the best of the first few clauses that mentions the work asked about
   // decides, and moves to the top. Its owner answers, unless the clause hands that work to the
   // other position or oversees it there: the position is named right after a handover or
-  // oversight word and before the work ("…提交采购员采购", "审核客服专员的回访记录"). Named
-  // otherwise, the other position only supplies or receives something ("收取装修押金 …
-  // 核对装修管理员出具的核查结论", "按前台转来的申请单开启空调"): the owner does the work.
-  // The work asked about is the last word that follows a position in the question
+  // oversight word, and the work, if the clause says it, follows in the same phrase ("…提交
+  // 采购员采购", "审核客服专员的回访记录", "临时停车费由停车场管理员收取"). Named otherwise, the
+  // other position only supplies or receives something ("收取装修押金 …
+  // 核对装修管理员出具的核查结论", "按前台转来 的申请单开启空调"), or its part ends before the work
+  // ("审批装修管理员初审通过的装修申请， 签发装修许可"): the owner does the work. The work asked
+  // about is the last word that follows a position in the question
   // ("是装修管理员审核还是…"; the last, because a word like 装修 before it may stand for a
   // position too).
-  void decideBetween(const std::vector<std::string>& compared, SearchResult& result) {
+  void decideBetween(const std::vector<std::string>& compared, const SearchRequest& request,
+                     SearchResult& result) {
     const std::vector<QueryWord>& words = question_->words;
     std::vector<const QueryWord*> work;
     for (size_t i = 0; i + 1 < words.size(); ++i) {
@@ -470,19 +473,18 @@ class Searcher::Impl {
         if (!word.positionName) work.push_back(&word);
       }
     }
-    const auto firstMention = [&](const std::string& text) {
+    const auto firstMention = [&](const std::string& text, size_t from = 0) {
       size_t at = std::string::npos;
       for (const QueryWord* word : work) {
-        at = std::min(at, text.find(word->text));
+        at = std::min(at, text.find(word->text, from));
         for (const std::string& alternative : word->alternatives) {
-          at = std::min(at, text.find(alternative));
+          at = std::min(at, text.find(alternative, from));
         }
       }
       return at;
     };
     auto deciding = result.hits.end();
     std::string text;
-    size_t workAt = std::string::npos;
     const size_t depth = std::min(kDecidingDepth, result.hits.size());
     for (auto hit = result.hits.begin(); hit != result.hits.begin() + depth; ++hit) {
       if (!hit->manual->positionOf(*hit->clause)) continue;
@@ -491,16 +493,17 @@ class Searcher::Impl {
       if (deciding == result.hits.end() || at != std::string::npos) {
         deciding = hit;
         text = std::move(normalized);
-        workAt = at;
       }
       if (at != std::string::npos) break;
     }
     if (deciding == result.hits.end()) return;
     std::rotate(result.hits.begin(), deciding, deciding + 1);
+    const bool mentionsWork = firstMention(text) != std::string::npos;
     const Hit& best = result.hits.front();
     std::string decided = best.manual->positionOf(*best.clause)->canonical();
     for (const PositionMention& named : mentionedPositions(text, snapshot_->positionNames())) {
-      if (named.canonical != decided && named.at < workAt && handsOver(text, named.at) &&
+      if (named.canonical != decided && handsOver(text, named.at) &&
+          (!mentionsWork || firstMention(text, named.at) < phraseEnd(text, named.at)) &&
           std::find(compared.begin(), compared.end(), named.canonical) != compared.end()) {
         decided = named.canonical;
         break;
@@ -509,7 +512,25 @@ class Searcher::Impl {
     const auto first =
         std::find_if(result.answers.begin(), result.answers.end(),
                      [&](const Answer& a) { return a.position->canonical() == decided; });
-    if (first != result.answers.end()) std::rotate(result.answers.begin(), first, first + 1);
+    if (first != result.answers.end()) {
+      std::rotate(result.answers.begin(), first, first + 1);
+    } else if (const Position* position = best.manual->findPosition(decided)) {
+      // None of its own clauses matched: the deciding clause, which hands it the work, supports
+      // it.
+      const double score = result.answers.empty() ? best.score : result.answers.front().score;
+      result.answers.insert(result.answers.begin(),
+                            Answer{best.manual, position, {best.clause}, score, {}, {}});
+      if (result.answers.size() > request.answerLimit) result.answers.pop_back();
+    }
+  }
+
+  // Where the phrase of normalized text that byte `at` is in ends: at the next punctuation.
+  static size_t phraseEnd(const std::string& text, size_t at) {
+    size_t end = text.size();
+    for (std::string_view mark : {",", ";", ":", "。", "、", "!", "?"}) {
+      end = std::min(end, text.find(mark, at));
+    }
+    return end;
   }
 
   // Whether a handover or oversight word ends right before byte `at` of normalized text.

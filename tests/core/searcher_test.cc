@@ -146,6 +146,50 @@ TEST_CASE("a comparison is decided by whom the best clause names") {
   CHECK(topAddress(deposit) == "xiaoqu:2.3.1.3");
 }
 
+// The other position counts as doing the work only where the work follows it in the same
+// phrase: "由停车场管理员收取" hands the collecting over; "审批装修管理员初审通过的申请，签发
+// 装修许可" does not hand over the signing.
+TEST_CASE("a comparison flips to a handed-to position only if the work follows in its phrase") {
+  using dutydesk::testing::md;
+  using dutydesk::testing::writeFile;
+  TempDir dir;
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m/01-客户服务部.md",
+            md({"# 第一章 客户服务部岗位职责",
+                "",
+                "## 1.1 客服主管",
+                "",
+                "- 直接下级:装修管理员",
+                "",
+                "### 1.1.1 主要职责",
+                "",
+                "1. 审批装修管理员初审通过的装修申请，签发装修许可。",
+                "",
+                "## 1.2 装修管理员",
+                "",
+                "- 直接上级:客服主管",
+                "",
+                "### 1.2.1 主要职责",
+                "",
+                "1. 初审业主提交的装修申请材料。",
+                "",
+                "## 1.3 收费员",
+                "",
+                "### 1.3.1 主要职责",
+                "",
+                "1. 收取月租车位的停车服务费；临时停车费由停车场管理员收取。",
+                "",
+                "## 1.4 停车场管理员",
+                "",
+                "### 1.4.1 主要职责",
+                "",
+                "1. 指挥车辆有序停放。"}));
+  CHECK(topPosition(searchManualsIn(dir, "装修许可是装修管理员签发还是客服主管签发")) ==
+        "客服主管");
+  CHECK(topPosition(searchManualsIn(dir, "临时停车费是收费员收还是停车场管理员收")) ==
+        "停车场管理员");
+}
+
 TEST_CASE("a reporting-line word for a position that leads no one asks what it looks after") {
   const SearchResult result = search("收费员管哪些");
   REQUIRE_FALSE(result.answers.empty());
