@@ -31,8 +31,12 @@ constexpr std::string_view kSecondarySubsections[] = {"考核标准", "工作标
                                                       "任职资格", "岗位权限"};
 // Clauses that may decide "是 A 还是 B": the best few, not any clause that shares a word.
 constexpr size_t kDecidingDepth = 3;
-// Candidates fetched for re-ranking with the priors, at least.
-constexpr size_t kRerankDepth = 30;
+// Candidates fetched for re-ranking with the priors and coverage, at least, and how many of one
+// position's clauses Xapian keeps among them: more than a position shows (kClausesPerAnswer),
+// so that re-ranking can bring up a clause BM25 put fourth or fifth. 5 and 60 measured better
+// than 3 and 30 on the held-out sets (bench_quality, 2026-11-27).
+constexpr size_t kRerankDepth = 60;
+constexpr size_t kCandidatesPerPosition = 5;
 // When a general clause matches best, an answer's best clause must weigh at least this share
 // of it.
 constexpr double kAnswerFloor = 0.5;
@@ -379,13 +383,14 @@ class Searcher::Impl {
   }
 
   // One Xapian query gives both lists. Xapian collapses on the position key, keeping each
-  // position's best few clauses, so answers never need every match fetched, and the ranked
-  // clauses show more positions than one position's many near-identical clauses. A question
+  // position's best few clauses, so answers never need every match fetched; after re-ranking,
+  // the hits show at most kClausesPerAnswer of a position, so they show more positions than
+  // one position's many near-identical clauses. A question
   // about named positions is not collapsed: there, all their clauses are what is asked for.
   void runQuery(const Xapian::Query& query, const SearchRequest& request, bool collapse,
                 SearchResult& result) {
     Xapian::Enquire enquire = this->enquire(query);
-    if (collapse) enquire.set_collapse_key(schema::kSlotPositionKey, kClausesPerAnswer);
+    if (collapse) enquire.set_collapse_key(schema::kSlotPositionKey, kCandidatesPerPosition);
     const Xapian::MSet mset =
         enquire.get_mset(0, static_cast<Xapian::doccount>(std::max(request.limit, kRerankDepth)));
     result.total = mset.get_uncollapsed_matches_estimated();
@@ -403,8 +408,11 @@ class Searcher::Impl {
     }
     std::stable_sort(candidates.begin(), candidates.end(),
                      [](const Candidate& a, const Candidate& b) { return a.weight > b.weight; });
+    std::unordered_map<const Position*, size_t> shown;  // hits per position
     for (const Candidate& candidate : candidates) {
       if (result.hits.size() == request.limit) break;
+      const Position* position = candidate.manual->positionOf(*candidate.clause);
+      if (collapse && position && ++shown[position] > kClausesPerAnswer) continue;
       result.hits.push_back(makeHit(candidate.manual, candidate.clause, candidate.percent / 100.0));
     }
 

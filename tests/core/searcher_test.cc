@@ -338,6 +338,30 @@ TEST_CASE("a question asking an amount weighs clauses that state none less") {
   CHECK(shareOfNone({}) == doctest::Approx(shareOfNone(anyClause) * SearchTuning{}.noAmountPrior));
 }
 
+// One position's many near-identical clauses must not fill the list: it shows at most three
+// of them, and the next position comes into view.
+TEST_CASE("hits show at most three clauses of a position the question does not name") {
+  using dutydesk::testing::md;
+  using dutydesk::testing::writeFile;
+  TempDir dir;
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m/01-秩序维护部.md",
+            md({"# 第一章 秩序维护部岗位职责", "", "## 1.1 巡逻员", "", "### 1.1.1 主要职责", "",
+                "1. 白天巡逻楼道。", "2. 夜间巡逻车库。", "3. 巡逻时检查消防通道。",
+                "4. 巡逻时检查单元门。", "5. 巡逻后填写记录。", "6. 雨天加强巡逻。", "",
+                "## 1.2 领班", "", "### 1.2.1 主要职责", "", "1. 安排巡逻路线。"}));
+  const SearchResult result = searchManualsIn(dir, "巡逻");
+  size_t patrol = 0;
+  bool leaderShown = false;
+  for (const Hit& hit : result.hits) {
+    const std::string name = hit.manual->positionOf(*hit.clause)->canonical();
+    patrol += name == "巡逻员";
+    leaderShown = leaderShown || name == "领班";
+  }
+  CHECK(patrol == 3);
+  CHECK(leaderShown);
+}
+
 TEST_CASE("a question that matches nothing returns an empty result") {
   for (const std::string query : {"量子纠缠", "zzzz", "？？？", "   ", ""}) {
     CAPTURE(query);
