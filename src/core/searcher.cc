@@ -41,14 +41,13 @@ constexpr size_t kCandidatesPerPosition = 5;
 // of it.
 constexpr double kAnswerFloor = 0.5;
 
-// A word and its alternatives: the best-weighed of them counts. Not OP_SYNONYM, which weighs
-// the group by the statistics of its union, so a rare alternative weighs as little as a common
-// one: 装修吵 → 扰民 装修 施工时间 found 扰民 no better than 装修. OP_MAX keeps each term's
-// own weight (bench_quality, 2026-11-27: development clause@3 0.876 → 0.884, held-out equal or
-// better).
+// A word and its alternatives as one term (OP_SYNONYM). OP_MAX, which keeps each term's own
+// weight, measured a little better (development clause@3 0.876 → 0.884), but Debian's Xapian
+// 1.4.22 crashes inside get_mset on some OP_MAX queries (with k1 = 0.4, "有人觸電倒地，誰負責
+// 斷電？" on the shipped manuals): not worth a server that can fall over.
 Xapian::Query alternativesQuery(const std::vector<std::string>& terms) {
   if (terms.size() == 1) return Xapian::Query(terms.front());
-  return Xapian::Query(Xapian::Query::OP_MAX, terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
 }
 
 // The word and its alternatives under `prefix`.
