@@ -295,23 +295,38 @@ class Searcher::Impl {
     return std::log(1.0 + db_.get_doccount() / (1.0 + clauses));
   }
 
-  // How much of the question the clause matches, as a factor: a clause with two of its words
-  // is better evidence than one with a single rarer word. Words count by their rarity.
-  double coverage(const Xapian::Enquire& enquire, const Xapian::MSetIterator& match) {
-    if (tuning_.coverage == 0) return 1;
-    std::unordered_map<size_t, double> shown;  // word → share shown
-    for (auto term = enquire.get_matching_terms_begin(match);
-         term != enquire.get_matching_terms_end(match); ++term) {
-      const auto found = wordOfTerm_.find(*term);
-      if (found == wordOfTerm_.end()) continue;
-      double& share = shown[found->second.first];
-      share = std::max(share, found->second.second);
+  // How much of the question each match covers, as a factor on its weight: a clause with two
+  // of the question's words is better evidence than one with a single rarer word. Words count
+  // by their rarity. Read from the postings of the question's terms, skipping to the matches in
+  // docid order: much cheaper than one term list per match.
+  std::vector<double> coverages(const Xapian::MSet& mset) {
+    std::vector<double> factors(mset.size(), 1.0);
+    if (tuning_.coverage == 0 || mset.empty()) return factors;
+    std::vector<std::pair<Xapian::docid, size_t>> matches;  // docid, rank; by docid
+    for (auto it = mset.begin(); it != mset.end(); ++it) matches.emplace_back(*it, matches.size());
+    std::sort(matches.begin(), matches.end());
+    const size_t words = wordRarity_.size();
+    std::vector<double> shown(mset.size() * words, 0.0);  // by rank, then word
+    for (const auto& [term, word] : wordOfTerm_) {
+      Xapian::PostingIterator posting = db_.postlist_begin(term);
+      for (const auto& [docid, rank] : matches) {
+        posting.skip_to(docid);
+        if (posting == db_.postlist_end(term)) break;
+        if (*posting != docid) continue;
+        double& share = shown[rank * words + word.first];
+        share = std::max(share, word.second);
+      }
     }
-    double total = 0;
-    for (const auto& [word, share] : shown) total += share * wordRarity_[word];
     double whole = 0;
     for (double rarity : wordRarity_) whole += rarity;
-    return std::pow(total / std::max(whole, 1e-9), tuning_.coverage);
+    for (size_t rank = 0; rank < factors.size(); ++rank) {
+      double total = 0;
+      for (size_t word = 0; word < words; ++word) {
+        total += shown[rank * words + word] * wordRarity_[word];
+      }
+      factors[rank] = std::pow(total / std::max(whole, 1e-9), tuning_.coverage);
+    }
+    return factors;
   }
 
   // A chapter about one topic (an emergency: 第三章 电梯困人) rather than a department
@@ -405,9 +420,10 @@ class Searcher::Impl {
       double percent;
     };
     std::vector<Candidate> candidates;
+    const std::vector<double> covered = coverages(mset);
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       const auto [manual, clause] = snapshot_->clauseOf(*it);
-      const double factor = prior(*manual, *clause) * coverage(enquire, it);
+      const double factor = prior(*manual, *clause) * covered[candidates.size()];
       candidates.push_back({manual, clause, it.get_weight() * factor, it.get_percent() * factor});
     }
     std::stable_sort(candidates.begin(), candidates.end(),
