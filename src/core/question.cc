@@ -158,9 +158,10 @@ std::vector<PositionMention> mentionedPositions(const std::string& normalized,
       return mention.canonical == *span.canonical;
     });
     if (known == mentions.end()) {
-      mentions.push_back({*span.canonical, span.begin});
-    } else {
-      known->at = std::min(known->at, span.begin);
+      mentions.push_back({*span.canonical, span.begin, span.end});
+    } else if (span.begin < known->at) {
+      known->at = span.begin;
+      known->end = span.end;
     }
   }
   return mentions;

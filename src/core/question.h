@@ -44,7 +44,8 @@ struct PositionNames {
 
 struct PositionMention {
   std::string canonical;
-  size_t at;  // byte offset of its first mention
+  size_t at;   // byte offset of its first mention
+  size_t end;  // and of the byte after it
 };
 
 // The positions named in `normalized` text, by any of their names or synonyms, longest names

@@ -479,14 +479,15 @@ class Searcher::Impl {
   }
 
   // "是 A 还是 B": the best of the first few clauses that mentions the work asked about
-  // decides, and moves to the top. Its owner answers, unless the clause hands that work to the
-  // other position or oversees it there: the position is named right after a handover or
-  // oversight word, and the work, if the clause says it, follows in the same phrase ("…提交
-  // 采购员采购", "审核客服专员的回访记录", "临时停车费由停车场管理员收取"). Named otherwise, the
-  // other position only supplies or receives something ("收取装修押金 …
-  // 核对装修管理员出具的核查结论", "按前台转来 的申请单开启空调"), or its part ends before the work
-  // ("审批装修管理员初审通过的装修申请， 签发装修许可"): the owner does the work. The work asked
-  // about is the last word that follows a position in the question
+  // decides, and moves to the top. Its owner answers, unless the clause gives that work to
+  // the other position:
+  // - right after a handover or oversight word, with the work (if the clause says it) later
+  //   in the same phrase: "提交采购员采购", "审核客服专员的回访记录", "由停车场管理员收取";
+  // - or right before the work: "凭租户服务专员开具的放行单放行".
+  // Named otherwise, the other position only supplies or receives something:
+  // "核对装修管理员出具的核查结论", "按前台转来的申请单开启空调"; or its part ends before the
+  // work: "审批装修管理员初审通过的装修申请，签发装修许可". Then the owner does the work.
+  // The work asked about is the last word that follows a position in the question
   // ("是装修管理员审核还是…"; the last, because a word like 装修 before it may stand for a
   // position too).
   void decideBetween(const std::vector<std::string>& compared, const SearchRequest& request,
@@ -530,8 +531,11 @@ class Searcher::Impl {
     const Hit& best = result.hits.front();
     std::string decided = best.manual->positionOf(*best.clause)->canonical();
     for (const PositionMention& named : mentionedPositions(text, snapshot_->positionNames())) {
-      if (named.canonical != decided && handsOver(text, named.at) &&
-          (!mentionsWork || firstMention(text, named.at) < phraseEnd(text, named.at)) &&
+      const bool handedOver =
+          handsOver(text, named.at) &&
+          (!mentionsWork || firstMention(text, named.at) < phraseEnd(text, named.at));
+      const bool doesWork = mentionsWork && firstMention(text, named.end) == named.end;
+      if (named.canonical != decided && (handedOver || doesWork) &&
           std::find(compared.begin(), compared.end(), named.canonical) != compared.end()) {
         decided = named.canonical;
         break;

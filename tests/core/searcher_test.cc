@@ -147,8 +147,8 @@ TEST_CASE("a comparison is decided by whom the best clause names") {
 }
 
 // The other position counts as doing the work only where the work follows it in the same
-// phrase: "由停车场管理员收取" hands the collecting over; "审批装修管理员初审通过的申请，签发
-// 装修许可" does not hand over the signing.
+// phrase after a handover word, or right after it: "由停车场管理员收取" hands the collecting over;
+// "审批装修管理员初审通过的申请，签发 装修许可" does not hand over the signing.
 TEST_CASE("a comparison flips to a handed-to position only if the work follows in its phrase") {
   using dutydesk::testing::md;
   using dutydesk::testing::writeFile;
@@ -183,11 +183,19 @@ TEST_CASE("a comparison flips to a handed-to position only if the work follows i
                 "",
                 "### 1.4.1 主要职责",
                 "",
-                "1. 指挥车辆有序停放。"}));
+                "1. 指挥车辆有序停放。",
+                "",
+                "## 1.5 门卫",
+                "",
+                "### 1.5.1 主要职责",
+                "",
+                "1. 凭收费员开具的收据放行车辆。"}));
   CHECK(topPosition(searchManualsIn(dir, "装修许可是装修管理员签发还是客服主管签发")) ==
         "客服主管");
   CHECK(topPosition(searchManualsIn(dir, "临时停车费是收费员收还是停车场管理员收")) ==
         "停车场管理员");
+  // "收费员开具的收据": the position right before the work does it, whoever's clause it is.
+  CHECK(topPosition(searchManualsIn(dir, "收据是收费员开还是门卫开")) == "收费员");
 }
 
 TEST_CASE("a reporting-line word for a position that leads no one asks what it looks after") {
