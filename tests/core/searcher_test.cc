@@ -146,9 +146,9 @@ TEST_CASE("a comparison is decided by whom the best clause names") {
   CHECK(topAddress(deposit) == "xiaoqu:2.3.1.3");
 }
 
-// The other position counts as doing the work only where the work follows it in the same
-// phrase after a handover word, or right after it: "由停车场管理员收取" hands the collecting over;
-// "审批装修管理员初审通过的申请，签发 装修许可" does not hand over the signing.
+// The other position does the work where the work follows it in the same phrase after a
+// handover word, or right after it. "由停车场管理员收取" hands the collecting over;
+// "审批装修管理员初审通过的申请，签发装修许可" does not hand over the signing.
 TEST_CASE("a comparison flips to a handed-to position only if the work follows in its phrase") {
   using dutydesk::testing::md;
   using dutydesk::testing::writeFile;
