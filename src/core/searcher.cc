@@ -487,15 +487,14 @@ class Searcher::Impl {
   // Named otherwise, the other position only supplies or receives something:
   // "核对装修管理员出具的核查结论", "按前台转来的申请单开启空调"; or its part ends before the
   // work: "审批装修管理员初审通过的装修申请，签发装修许可". Then the owner does the work.
-  // The work asked about is the last word that follows a position in the question
-  // ("是装修管理员审核还是…"; the last, because a word like 装修 before it may stand for a
-  // position too).
+  // The work asked about is each word that follows a position in the question: 审核 in
+  // "是装修管理员审核还是客服主管审核", 疏通 and 清 in "该维修工疏通还是保洁员来清".
   void decideBetween(const std::vector<std::string>& compared, const SearchRequest& request,
                      SearchResult& result) {
     const std::vector<QueryWord>& words = question_->words;
     std::vector<const QueryWord*> work;
     for (size_t i = 0; i + 1 < words.size(); ++i) {
-      if (words[i].positionName && !words[i + 1].positionName) work = {&words[i + 1]};
+      if (words[i].positionName && !words[i + 1].positionName) work.push_back(&words[i + 1]);
     }
     if (work.empty()) {
       for (const QueryWord& word : words) {

@@ -198,6 +198,20 @@ TEST_CASE("a comparison flips to a handed-to position only if the work follows i
   CHECK(topPosition(searchManualsIn(dir, "收据是收费员开还是门卫开")) == "收费员");
 }
 
+// "该维修工疏通还是保洁员来清": each position has its own verb, and the clause that best
+// matches the question decides, whichever of them it says.
+TEST_CASE("a comparison giving each position its own verb is decided by the best clause") {
+  using dutydesk::testing::md;
+  using dutydesk::testing::writeFile;
+  TempDir dir;
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m/01-工程部.md",
+            md({"# 第一章 工程部岗位职责", "", "## 1.1 维修工", "", "### 1.1.1 主要职责", "",
+                "1. 每月检查雨水井，发现堵塞及时疏通。", "", "## 1.2 保洁员", "",
+                "### 1.2.1 主要职责", "", "1. 清理雨水沟表面的落叶。"}));
+  CHECK(topPosition(searchManualsIn(dir, "雨水井堵了，该维修工疏通还是保洁员来清？")) == "维修工");
+}
+
 TEST_CASE("a reporting-line word for a position that leads no one asks what it looks after") {
   const SearchResult result = search("收费员管哪些");
   REQUIRE_FALSE(result.answers.empty());
