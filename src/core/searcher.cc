@@ -115,6 +115,7 @@ class Searcher::Impl {
     std::vector<Xapian::Query> parts;
     wordOfTerm_.clear();
     wordRarity_.clear();
+    fallbacks_.clear();
     for (const QueryWord& word : question.words) {
       if (word.positionName && aboutPositions) continue;
       wordRarity_.push_back(rarity(word));
@@ -137,6 +138,13 @@ class Searcher::Impl {
     }
     if (parts.empty()) return result;
     Xapian::Query query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    // The characters of words the index lacks weigh in, but never match alone: "量子力学"
+    // must find nothing rather than every clause with 量 or 学.
+    if (!fallbacks_.empty()) {
+      query =
+          Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                        Xapian::Query(Xapian::Query::OP_OR, fallbacks_.begin(), fallbacks_.end()));
+    }
     if (aboutPositions) {
       query = Xapian::Query(Xapian::Query::OP_FILTER, query, positionFilter(question.positions));
     }
@@ -205,8 +213,9 @@ class Searcher::Impl {
         characters.emplace_back(std::string(schema::kCharacter) + character);
         note(std::string(schema::kCharacter) + character, 0.5);
       }
-      parts.push_back(scaled(tuning_.bigrams, Xapian::Query(Xapian::Query::OP_OR,
-                                                            characters.begin(), characters.end())));
+      fallbacks_.push_back(
+          scaled(tuning_.bigrams,
+                 Xapian::Query(Xapian::Query::OP_OR, characters.begin(), characters.end())));
     }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
   }
@@ -705,6 +714,8 @@ class Searcher::Impl {
   // Each term of the question's query → (the word it stands for, the share of it a match shows).
   std::unordered_map<std::string, std::pair<size_t, double>> wordOfTerm_;
   std::vector<double> wordRarity_;  // of each word of the query, by its index
+  // The character layer of the words the index lacks, for the question being answered.
+  std::vector<Xapian::Query> fallbacks_;
   const std::vector<std::string> overseeWords_ = Lexicon::builtIn().wordsOf(Intent::kOversee);
   const std::vector<std::string> handOverWords_ = [this] {
     std::vector<std::string> words = Lexicon::builtIn().wordsOf(Intent::kHandOver);

@@ -378,6 +378,25 @@ TEST_CASE("a question that matches nothing returns an empty result") {
   }
 }
 
+// A word the index lacks falls back to its characters, but they only weigh in: 量子力学 must
+// not find a clause because it has 量 and 学.
+TEST_CASE("characters of a word the index lacks never match on their own") {
+  using dutydesk::testing::md;
+  using dutydesk::testing::writeFile;
+  TempDir dir;
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m/01-综合部.md",
+            md({"# 第一章 综合部岗位职责", "", "## 1.1 培训专员", "", "### 1.1.1 主要职责", "",
+                "1. 登记学员的考试分数和力量测试结果。", "2. 燃气泄漏演练后讲评。"}));
+  const SearchResult nothing = searchManualsIn(dir, "量子力学");
+  CHECK(nothing.hits.empty());
+  CHECK(nothing.total == 0);
+  // With a word the index has, they help: 漏了 (one word to ICU) is there as 漏.
+  const SearchResult gas = searchManualsIn(dir, "燃气漏了");
+  REQUIRE_FALSE(gas.hits.empty());
+  CHECK(gas.hits.front().clause->text.starts_with("燃气泄漏"));
+}
+
 TEST_CASE("manual filter and limit") {
   const SearchResult onlyEmergency = search("秩序维护员 电梯", std::string("jinji"));
   REQUIRE_FALSE(onlyEmergency.hits.empty());
