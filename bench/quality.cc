@@ -188,7 +188,8 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"topic", &tuning.offTopicChapterPrior},
                                                  {"leader", &tuning.leaderPrior},
                                                  {"coverage", &tuning.coverage},
-                                                 {"amount", &tuning.noAmountPrior}};
+                                                 {"amount", &tuning.noAmountPrior},
+                                                 {"overview", &tuning.overviewPrior}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
     throw std::runtime_error(

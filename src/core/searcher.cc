@@ -270,6 +270,12 @@ class Searcher::Impl {
         }
       }
     }
+    // A position's overview paragraph names all its work in a sentence: it shows who, but a
+    // numbered duty that says how is the clause to cite.
+    if (clause.address.kind == ClauseAddress::Kind::kParagraph &&
+        !question_->has(Intent::kDuties)) {
+      factor *= tuning_.overviewPrior;
+    }
     if (question_->has(Intent::kAmount) && !statesQuantity(clause.text)) {
       factor *= tuning_.noAmountPrior;
     }

@@ -368,6 +368,32 @@ TEST_CASE("hits show at most three clauses of a position the question does not n
   CHECK(leaderShown);
 }
 
+// "谁负责巡逻": the overview paragraph says so too, but the numbered duty is the clause to cite.
+TEST_CASE("a position's overview paragraph weighs less than its numbered duties") {
+  using dutydesk::testing::md;
+  using dutydesk::testing::writeFile;
+  TempDir dir;
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m/01-秩序维护部.md",
+            md({"# 第一章 秩序维护部岗位职责", "", "## 1.1 巡逻员", "", "### 1.1.1 岗位概述", "",
+                "巡逻员负责小区巡逻。", "", "### 1.1.2 主要职责", "", "1. 每两小时巡逻一次。"}));
+  // The overview's score as a share of the duty's.
+  const auto overviewShare = [&](SearchTuning tuning) {
+    const SearchResult result = searchManualsIn(dir, "谁负责巡逻", tuning);
+    double overview = 0;
+    double duty = 0;
+    for (const Hit& hit : result.hits) {
+      (hit.clause->address.kind == ClauseAddress::Kind::kParagraph ? overview : duty) = hit.score;
+    }
+    REQUIRE(overview > 0);
+    REQUIRE(duty > 0);
+    return overview / duty;
+  };
+  SearchTuning flat;
+  flat.overviewPrior = 1;
+  CHECK(overviewShare({}) == doctest::Approx(overviewShare(flat) * SearchTuning{}.overviewPrior));
+}
+
 TEST_CASE("a question that matches nothing returns an empty result") {
   for (const std::string query : {"量子纠缠", "zzzz", "？？？", "   ", ""}) {
     CAPTURE(query);
