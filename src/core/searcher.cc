@@ -420,8 +420,8 @@ class Searcher::Impl {
   // One Xapian query gives both lists. Xapian collapses on the position key, keeping each
   // position's best few clauses, so answers never need every match fetched; after re-ranking,
   // the hits show at most kClausesPerAnswer of a position, so they show more positions than
-  // one position's many near-identical clauses. A question
-  // about named positions is not collapsed: there, all their clauses are what is asked for.
+  // one position's many near-identical clauses. A question about named positions is not
+  // collapsed: there, all their clauses are what is asked for.
   void runQuery(const Xapian::Query& query, const SearchRequest& request, bool collapse,
                 SearchResult& result) {
     Xapian::Enquire enquire = this->enquire(query);
