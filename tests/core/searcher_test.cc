@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <functional>
+
 #include "core/content_loader.h"
 #include "core/index_writer.h"
 #include "core/lexicon.h"
@@ -10,7 +12,9 @@
 #include "test_support.h"
 
 using namespace dutydesk;
+using dutydesk::testing::md;
 using dutydesk::testing::TempDir;
+using dutydesk::testing::writeFile;
 
 namespace {
 
@@ -40,6 +44,26 @@ SearchResult searchManualsIn(const TempDir& dir, const std::string& query,
   SearchRequest request;
   request.query = query;
   return searcher.search(request);
+}
+
+// For a question with two hits, one of which a prior should weaken: that hit's score as a share
+// of the other's.
+double weakerShare(const TempDir& dir, const std::string& query, SearchTuning tuning,
+                   const std::function<bool(const Hit&)>& isWeaker) {
+  const SearchResult result = searchManualsIn(dir, query, tuning);
+  double weaker = 0;
+  double other = 0;
+  for (const Hit& hit : result.hits) (isWeaker(hit) ? weaker : other) = hit.score;
+  REQUIRE(weaker > 0);
+  REQUIRE(other > 0);
+  return weaker / other;
+}
+
+// Writes manual "m" into `dir`: an index.md and one chapter file.
+void writeManual(const TempDir& dir, const std::string& chapterFile,
+                 std::initializer_list<std::string_view> lines) {
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m" / chapterFile, md(lines));
 }
 
 FixtureIndex& fixtureIndex() {
@@ -150,46 +174,43 @@ TEST_CASE("a comparison is decided by whom the best clause names") {
 // handover word, or right after it. "由停车场管理员收取" hands the collecting over;
 // "审批装修管理员初审通过的申请，签发装修许可" does not hand over the signing.
 TEST_CASE("a comparison flips to a handed-to position only if the work follows in its phrase") {
-  using dutydesk::testing::md;
-  using dutydesk::testing::writeFile;
   TempDir dir;
-  writeFile(dir / "m/index.md", md({"# 手册"}));
-  writeFile(dir / "m/01-客户服务部.md",
-            md({"# 第一章 客户服务部岗位职责",
-                "",
-                "## 1.1 客服主管",
-                "",
-                "- 直接下级:装修管理员",
-                "",
-                "### 1.1.1 主要职责",
-                "",
-                "1. 审批装修管理员初审通过的装修申请，签发装修许可。",
-                "",
-                "## 1.2 装修管理员",
-                "",
-                "- 直接上级:客服主管",
-                "",
-                "### 1.2.1 主要职责",
-                "",
-                "1. 初审业主提交的装修申请材料。",
-                "",
-                "## 1.3 收费员",
-                "",
-                "### 1.3.1 主要职责",
-                "",
-                "1. 收取月租车位的停车服务费；临时停车费由停车场管理员收取。",
-                "",
-                "## 1.4 停车场管理员",
-                "",
-                "### 1.4.1 主要职责",
-                "",
-                "1. 指挥车辆有序停放。",
-                "",
-                "## 1.5 门卫",
-                "",
-                "### 1.5.1 主要职责",
-                "",
-                "1. 凭收费员开具的收据放行车辆。"}));
+  writeManual(dir, "01-客户服务部.md",
+              {"# 第一章 客户服务部岗位职责",
+               "",
+               "## 1.1 客服主管",
+               "",
+               "- 直接下级:装修管理员",
+               "",
+               "### 1.1.1 主要职责",
+               "",
+               "1. 审批装修管理员初审通过的装修申请，签发装修许可。",
+               "",
+               "## 1.2 装修管理员",
+               "",
+               "- 直接上级:客服主管",
+               "",
+               "### 1.2.1 主要职责",
+               "",
+               "1. 初审业主提交的装修申请材料。",
+               "",
+               "## 1.3 收费员",
+               "",
+               "### 1.3.1 主要职责",
+               "",
+               "1. 收取月租车位的停车服务费；临时停车费由停车场管理员收取。",
+               "",
+               "## 1.4 停车场管理员",
+               "",
+               "### 1.4.1 主要职责",
+               "",
+               "1. 指挥车辆有序停放。",
+               "",
+               "## 1.5 门卫",
+               "",
+               "### 1.5.1 主要职责",
+               "",
+               "1. 凭收费员开具的收据放行车辆。"});
   CHECK(topPosition(searchManualsIn(dir, "装修许可是装修管理员签发还是客服主管签发")) ==
         "客服主管");
   CHECK(topPosition(searchManualsIn(dir, "临时停车费是收费员收还是停车场管理员收")) ==
@@ -201,14 +222,11 @@ TEST_CASE("a comparison flips to a handed-to position only if the work follows i
 // "该维修工疏通还是保洁员来清": each position has its own verb, and the clause that best
 // matches the question decides, whichever of them it says.
 TEST_CASE("a comparison giving each position its own verb is decided by the best clause") {
-  using dutydesk::testing::md;
-  using dutydesk::testing::writeFile;
   TempDir dir;
-  writeFile(dir / "m/index.md", md({"# 手册"}));
-  writeFile(dir / "m/01-工程部.md",
-            md({"# 第一章 工程部岗位职责", "", "## 1.1 维修工", "", "### 1.1.1 主要职责", "",
-                "1. 每月检查雨水井，发现堵塞及时疏通。", "", "## 1.2 保洁员", "",
-                "### 1.2.1 主要职责", "", "1. 清理雨水沟表面的落叶。"}));
+  writeManual(dir, "01-工程部.md",
+              {"# 第一章 工程部岗位职责", "", "## 1.1 维修工", "", "### 1.1.1 主要职责", "",
+               "1. 每月检查雨水井，发现堵塞及时疏通。", "", "## 1.2 保洁员", "",
+               "### 1.2.1 主要职责", "", "1. 清理雨水沟表面的落叶。"});
   CHECK(topPosition(searchManualsIn(dir, "雨水井堵了，该维修工疏通还是保洁员来清？")) == "维修工");
 }
 
@@ -258,13 +276,10 @@ TEST_CASE("what a position does in a named event: its steps in that event's chap
 
 TEST_CASE("an event named by a subsection title counts as the question's topic") {
   // One emergency chapter, each position with a subsection per event (as some manuals do).
-  using dutydesk::testing::md;
-  using dutydesk::testing::writeFile;
   TempDir dir;
-  writeFile(dir / "m/index.md", md({"# 手册"}));
-  writeFile(dir / "m/01-客户服务部.md",
-            md({"# 第一章 客户服务部岗位职责", "", "## 1.1 客服专员", "", "### 1.1.1 岗位职责", "",
-                "1. 电话回复住户询问，引导住户耐心等待。"}));
+  writeManual(dir, "01-客户服务部.md",
+              {"# 第一章 客户服务部岗位职责", "", "## 1.1 客服专员", "", "### 1.1.1 岗位职责", "",
+               "1. 电话回复住户询问，引导住户耐心等待。"});
   writeFile(dir / "m/02-应急处置.md",
             md({"# 第二章 突发事件应急处置", "", "## 2.1 电工", "", "### 2.1.1 应急职责", "",
                 "1. 听从现场指挥的安排。", "", "### 2.1.2 停电处置", "",
@@ -277,8 +292,6 @@ TEST_CASE("an event named by a subsection title counts as the question's topic")
 TEST_CASE("a position's own name is never taken over by another job's nickname") {
   // The word lists give 保洁主管 as a name people use for 环境主管; in manual b it is a real
   // job, and manual a, read first, has a 环境主管.
-  using dutydesk::testing::md;
-  using dutydesk::testing::writeFile;
   TempDir dir;
   writeFile(dir / "a/index.md", md({"# 甲手册"}));
   writeFile(dir / "a/01-环境部.md", md({"# 第一章 环境部岗位职责", "", "## 1.1 环境主管", "",
@@ -295,16 +308,13 @@ TEST_CASE("a position's own name is never taken over by another job's nickname")
 // BM25 alone ranks the clause with the question's rarest word first; the clause that has
 // more of the question is better evidence.
 TEST_CASE("a clause with more of the question's words outranks one with a single rarer word") {
-  using dutydesk::testing::md;
-  using dutydesk::testing::writeFile;
   TempDir dir;
-  writeFile(dir / "m/index.md", md({"# 手册"}));
-  writeFile(
-      dir / "m/01-环境部.md",
-      md({"# 第一章 环境部岗位职责", "", "## 1.1 绿化工", "", "### 1.1.1 主要职责", "",
-          "1. 给花坛浇水、施肥，修剪花坛边缘的杂草，清理落叶和垃圾。", "2. 花坛除草。",
-          "3. 按季节施肥。", "4. 浇水前检查水管。", "5. 施肥后记录。", "6. 花坛补种。",
-          "7. 登记浇水时间。", "", "## 1.2 水工", "", "### 1.2.1 主要职责", "", "1. 清洗喷泉。"}));
+  writeManual(
+      dir, "01-环境部.md",
+      {"# 第一章 环境部岗位职责", "", "## 1.1 绿化工", "", "### 1.1.1 主要职责", "",
+       "1. 给花坛浇水、施肥，修剪花坛边缘的杂草，清理落叶和垃圾。", "2. 花坛除草。",
+       "3. 按季节施肥。", "4. 浇水前检查水管。", "5. 施肥后记录。", "6. 花坛补种。",
+       "7. 登记浇水时间。", "", "## 1.2 水工", "", "### 1.2.1 主要职责", "", "1. 清洗喷泉。"});
   const std::string question = "花坛浇水施肥喷泉谁管";
   SearchTuning bm25Only;
   bm25Only.coverage = 0;
@@ -319,43 +329,28 @@ TEST_CASE("a clause with more of the question's words outranks one with a single
 // "大门几点开门" asks for a time: a clause that gives none is weaker evidence than one that
 // does.
 TEST_CASE("a question asking an amount weighs clauses that state none less") {
-  using dutydesk::testing::md;
-  using dutydesk::testing::writeFile;
   TempDir dir;
-  writeFile(dir / "m/index.md", md({"# 手册"}));
-  writeFile(dir / "m/01-秩序维护部.md",
-            md({"# 第一章 秩序维护部岗位职责", "", "## 1.1 门岗值班员", "", "### 1.1.1 主要职责",
-                "", "1. 大门开门前检查门禁，开门后登记。", "", "## 1.2 巡逻员", "",
-                "### 1.2.1 主要职责", "", "1. 巡逻后，大门每天6时开门。"}));
-  // The score of the clause that states no amount, as a share of the one that does.
-  const auto shareOfNone = [&](SearchTuning tuning) {
-    const SearchResult result = searchManualsIn(dir, "大门几点开门", tuning);
-    double none = 0;
-    double some = 0;
-    for (const Hit& hit : result.hits) {
-      (hit.clause->text.starts_with("大门开门前") ? none : some) = hit.score;
-    }
-    REQUIRE(none > 0);
-    REQUIRE(some > 0);
-    return none / some;
-  };
+  writeManual(dir, "01-秩序维护部.md",
+              {"# 第一章 秩序维护部岗位职责", "", "## 1.1 门岗值班员", "", "### 1.1.1 主要职责", "",
+               "1. 大门开门前检查门禁，开门后登记。", "", "## 1.2 巡逻员", "", "### 1.2.1 主要职责",
+               "", "1. 巡逻后，大门每天6时开门。"});
+  const auto statesNone = [](const Hit& hit) { return hit.clause->text.starts_with("大门开门前"); };
   SearchTuning anyClause;
   anyClause.noAmountPrior = 1;
-  CHECK(shareOfNone({}) == doctest::Approx(shareOfNone(anyClause) * SearchTuning{}.noAmountPrior));
+  CHECK(weakerShare(dir, "大门几点开门", {}, statesNone) ==
+        doctest::Approx(weakerShare(dir, "大门几点开门", anyClause, statesNone) *
+                        SearchTuning{}.noAmountPrior));
 }
 
 // One position's many near-identical clauses must not fill the list: it shows at most three
 // of them, and the next position comes into view.
 TEST_CASE("hits show at most three clauses of a position the question does not name") {
-  using dutydesk::testing::md;
-  using dutydesk::testing::writeFile;
   TempDir dir;
-  writeFile(dir / "m/index.md", md({"# 手册"}));
-  writeFile(dir / "m/01-秩序维护部.md",
-            md({"# 第一章 秩序维护部岗位职责", "", "## 1.1 巡逻员", "", "### 1.1.1 主要职责", "",
-                "1. 白天巡逻楼道。", "2. 夜间巡逻车库。", "3. 巡逻时检查消防通道。",
-                "4. 巡逻时检查单元门。", "5. 巡逻后填写记录。", "6. 雨天加强巡逻。", "",
-                "## 1.2 领班", "", "### 1.2.1 主要职责", "", "1. 安排巡逻路线。"}));
+  writeManual(dir, "01-秩序维护部.md",
+              {"# 第一章 秩序维护部岗位职责", "", "## 1.1 巡逻员", "", "### 1.1.1 主要职责", "",
+               "1. 白天巡逻楼道。", "2. 夜间巡逻车库。", "3. 巡逻时检查消防通道。",
+               "4. 巡逻时检查单元门。", "5. 巡逻后填写记录。", "6. 雨天加强巡逻。", "",
+               "## 1.2 领班", "", "### 1.2.1 主要职责", "", "1. 安排巡逻路线。"});
   const SearchResult result = searchManualsIn(dir, "巡逻");
   size_t patrol = 0;
   bool leaderShown = false;
@@ -370,28 +365,18 @@ TEST_CASE("hits show at most three clauses of a position the question does not n
 
 // "谁负责巡逻": the overview paragraph says so too, but the numbered duty is the clause to cite.
 TEST_CASE("a position's overview paragraph weighs less than its numbered duties") {
-  using dutydesk::testing::md;
-  using dutydesk::testing::writeFile;
   TempDir dir;
-  writeFile(dir / "m/index.md", md({"# 手册"}));
-  writeFile(dir / "m/01-秩序维护部.md",
-            md({"# 第一章 秩序维护部岗位职责", "", "## 1.1 巡逻员", "", "### 1.1.1 岗位概述", "",
-                "巡逻员负责小区巡逻。", "", "### 1.1.2 主要职责", "", "1. 每两小时巡逻一次。"}));
-  // The overview's score as a share of the duty's.
-  const auto overviewShare = [&](SearchTuning tuning) {
-    const SearchResult result = searchManualsIn(dir, "谁负责巡逻", tuning);
-    double overview = 0;
-    double duty = 0;
-    for (const Hit& hit : result.hits) {
-      (hit.clause->address.kind == ClauseAddress::Kind::kParagraph ? overview : duty) = hit.score;
-    }
-    REQUIRE(overview > 0);
-    REQUIRE(duty > 0);
-    return overview / duty;
+  writeManual(dir, "01-秩序维护部.md",
+              {"# 第一章 秩序维护部岗位职责", "", "## 1.1 巡逻员", "", "### 1.1.1 岗位概述", "",
+               "巡逻员负责小区巡逻。", "", "### 1.1.2 主要职责", "", "1. 每两小时巡逻一次。"});
+  const auto isOverview = [](const Hit& hit) {
+    return hit.clause->address.kind == ClauseAddress::Kind::kParagraph;
   };
   SearchTuning flat;
   flat.overviewPrior = 1;
-  CHECK(overviewShare({}) == doctest::Approx(overviewShare(flat) * SearchTuning{}.overviewPrior));
+  CHECK(weakerShare(dir, "谁负责巡逻", {}, isOverview) ==
+        doctest::Approx(weakerShare(dir, "谁负责巡逻", flat, isOverview) *
+                        SearchTuning{}.overviewPrior));
 }
 
 TEST_CASE("a question that matches nothing returns an empty result") {
@@ -407,13 +392,10 @@ TEST_CASE("a question that matches nothing returns an empty result") {
 // A word the index lacks falls back to its characters, but they only weigh in: 量子力学 must
 // not find a clause because it has 量 and 学.
 TEST_CASE("characters of a word the index lacks never match on their own") {
-  using dutydesk::testing::md;
-  using dutydesk::testing::writeFile;
   TempDir dir;
-  writeFile(dir / "m/index.md", md({"# 手册"}));
-  writeFile(dir / "m/01-综合部.md",
-            md({"# 第一章 综合部岗位职责", "", "## 1.1 培训专员", "", "### 1.1.1 主要职责", "",
-                "1. 登记学员的考试分数和力量测试结果。", "2. 燃气泄漏演练后讲评。"}));
+  writeManual(dir, "01-综合部.md",
+              {"# 第一章 综合部岗位职责", "", "## 1.1 培训专员", "", "### 1.1.1 主要职责", "",
+               "1. 登记学员的考试分数和力量测试结果。", "2. 燃气泄漏演练后讲评。"});
   const SearchResult nothing = searchManualsIn(dir, "量子力学");
   CHECK(nothing.hits.empty());
   CHECK(nothing.total == 0);
