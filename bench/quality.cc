@@ -192,9 +192,9 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"overview", &tuning.overviewPrior}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
-    throw std::runtime_error(
-        "--tune takes name=value; names: position heading chapter department "
-        "bigrams k1 b second third general oversee secondary topic leader coverage amount");
+    std::string names;
+    for (const auto& field : fields) names += " " + field.first;
+    throw std::runtime_error("--tune takes name=value; names:" + names);
   }
   *it->second = value;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/segmenter.h"
 #include "core/utf8.h"
 
 namespace dutydesk {
@@ -108,19 +109,6 @@ bool isPlaceUnit(const Token& token) {
          std::find(std::begin(kUnits), std::end(kUnits), token.text) != std::end(kUnits);
 }
 
-// The Han characters of a word of several, less the stop words among them (了, 的, 不 …).
-std::vector<std::string> contentCharacters(const Lexicon& lexicon, const Token& token) {
-  std::vector<std::string> characters;
-  if (!token.han) return characters;
-  for (size_t at = 0; at < token.text.size();) {
-    const size_t begin = at;
-    utf8::decode(token.text, at);
-    std::string character = token.text.substr(begin, at - begin);
-    if (!lexicon.isStopWord(character)) addUnique(characters, character);
-  }
-  return characters;
-}
-
 // The parts of normalized text that only make a yes-no question: "X不" of X不X (要不要, 需不需要,
 // 是不是), "X没" of X没X (有没有), and a 不 that ends a sentence (狗能进去不). What is left (要,
 // 需要, 是) is the verb, which the stop words may drop. 要不要断电 must not match 不要.
@@ -131,7 +119,6 @@ std::vector<std::pair<size_t, size_t>> yesNoParts(const std::string& text) {
     const size_t begin = at;
     characters.emplace_back(begin, utf8::decode(text, at));
   }
-  const auto isHan = [](char32_t c) { return c >= 0x3400 && c <= 0x9FFF; };
   for (size_t i = 1; i < characters.size(); ++i) {
     const char32_t c = characters[i].second;
     if (c != U'不' && c != U'没') continue;
@@ -232,7 +219,14 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
         word.bigrams.push_back(bigram.text);
     }
     word.singleHan = token.han && word.bigrams.empty();
-    if (!word.singleHan) word.characters = contentCharacters(lexicon, token);
+    if (!word.singleHan) {
+      for (const Token& character : question.analyzed.characters) {
+        if (character.begin >= token.begin && character.end <= token.end &&
+            !lexicon.isStopWord(character.text)) {
+          addUnique(word.characters, character.text);
+        }
+      }
+    }
     if (std::none_of(question.words.begin(), question.words.end(),
                      [&](const QueryWord& w) { return w.text == word.text; })) {
       question.words.push_back(std::move(word));
