@@ -529,20 +529,20 @@ class Searcher::Impl {
     };
     auto deciding = result.hits.end();
     std::string text;
+    bool mentionsWork = false;  // whether the deciding clause says the work
     const size_t depth = std::min(kDecidingDepth, result.hits.size());
     for (auto hit = result.hits.begin(); hit != result.hits.begin() + depth; ++hit) {
       if (!hit->manual->positionOf(*hit->clause)) continue;
       std::string normalized = normalizer_.normalize(hit->clause->text).text;
-      const size_t at = firstMention(normalized);
-      if (deciding == result.hits.end() || at != std::string::npos) {
+      mentionsWork = firstMention(normalized) != std::string::npos;
+      if (deciding == result.hits.end() || mentionsWork) {
         deciding = hit;
         text = std::move(normalized);
       }
-      if (at != std::string::npos) break;
+      if (mentionsWork) break;
     }
     if (deciding == result.hits.end()) return;
     std::rotate(result.hits.begin(), deciding, deciding + 1);
-    const bool mentionsWork = firstMention(text) != std::string::npos;
     const Hit& best = result.hits.front();
     std::string decided = best.manual->positionOf(*best.clause)->canonical();
     for (const PositionMention& named : mentionedPositions(text, snapshot_->positionNames())) {
