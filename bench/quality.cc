@@ -3,10 +3,16 @@
 // questions in the same run; then the analyser and ranking variants behind our choices.
 //
 //   build/bench_quality [--content DIR] [--questions FILE] [--no-variants]
+//
+// --pool FILE writes, for relevance judging, every clause either system ranks in its top 3
+// that the question does not yet accept: a question's expected clauses were written before
+// any search ran, and another clause may answer it as well (the usual pooling of IR
+// evaluations). The file does not say which system found a clause.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
@@ -39,12 +45,9 @@ struct Score {
   void add(const EvalQuestion& q, const Ranked& r) {
     if (!q.positions.empty()) {
       ++positionQuestions;
-      const auto accepted = [&](const std::string& p) {
-        return std::find(q.positions.begin(), q.positions.end(), p) != q.positions.end();
-      };
-      if (!r.positions.empty() && accepted(r.positions[0])) ++position1;
+      if (!r.positions.empty() && q.acceptsPosition(r.positions[0])) ++position1;
       for (size_t i = 0; i < std::min<size_t>(3, r.positions.size()); ++i) {
-        if (accepted(r.positions[i])) {
+        if (q.acceptsPosition(r.positions[i])) {
           ++position3;
           break;
         }
@@ -53,10 +56,7 @@ struct Score {
     if (!q.clauses.empty()) {
       ++clauseQuestions;
       for (size_t i = 0; i < r.clauses.size(); ++i) {
-        const bool hit =
-            r.clauses[i].first == q.manual &&
-            std::find(q.clauses.begin(), q.clauses.end(), r.clauses[i].second) != q.clauses.end();
-        if (!hit) continue;
+        if (!q.acceptsClause(r.clauses[i].first, r.clauses[i].second)) continue;
         if (i == 0) ++clause1;
         if (i < 3) ++clause3;
         mrr += 1.0 / static_cast<double>(i + 1);
@@ -84,6 +84,7 @@ struct Evaluation {
   Score overall;
   std::vector<double> millis;
   std::vector<std::string> misses;  // for reading, not for tuning word lists to
+  std::vector<Ranked> ranked;       // in question order
 };
 
 Evaluation evaluate(const std::vector<EvalQuestion>& questions, const System& system) {
@@ -97,17 +98,12 @@ Evaluation evaluate(const std::vector<EvalQuestion>& questions, const System& sy
     e.byCategory[q.category].add(q, ranked);
     ++e.counts[q.category];
     e.overall.add(q, ranked);
-    const bool positionMiss =
-        !q.positions.empty() &&
-        (ranked.positions.empty() || std::find(q.positions.begin(), q.positions.end(),
-                                               ranked.positions[0]) == q.positions.end());
+    e.ranked.push_back(ranked);
+    const bool positionMiss = !q.positions.empty() &&
+                              (ranked.positions.empty() || !q.acceptsPosition(ranked.positions[0]));
     bool clauseMiss = !q.clauses.empty();
     for (size_t i = 0; i < std::min<size_t>(3, ranked.clauses.size()); ++i) {
-      if (ranked.clauses[i].first == q.manual &&
-          std::find(q.clauses.begin(), q.clauses.end(), ranked.clauses[i].second) !=
-              q.clauses.end()) {
-        clauseMiss = false;
-      }
+      if (q.acceptsClause(ranked.clauses[i].first, ranked.clauses[i].second)) clauseMiss = false;
     }
     if (positionMiss || clauseMiss) {
       std::string got;
@@ -118,7 +114,7 @@ Evaluation evaluate(const std::vector<EvalQuestion>& questions, const System& sy
                          " [" + q.category + "] " + q.question + " → " +
                          (ranked.positions.empty() ? "(none)" : ranked.positions[0]) + ";" + got +
                          " | expected " + (q.positions.empty() ? "-" : q.positions[0]) + " " +
-                         (q.clauses.empty() ? "-" : q.clauses[0]));
+                         (q.clauses.empty() ? "-" : q.clauses[0].address));
     }
   }
   return e;
@@ -168,6 +164,43 @@ std::shared_ptr<const dutydesk::IndexSnapshot> buildIndex(
   return dutydesk::IndexSnapshot::open(dir);
 }
 
+std::string clauseLine(const dutydesk::Library& library, const std::string& manualId,
+                       const std::string& address) {
+  const dutydesk::Manual* manual = library.find(manualId);
+  const dutydesk::Clause* clause = manual ? manual->findClause(address) : nullptr;
+  if (!clause) return manualId + ":" + address + "\t?\t?";
+  const dutydesk::Position* position = manual->positionOf(*clause);
+  return manualId + ":" + address + "\t" + (position ? position->canonical() : "-") + "\t" +
+         clause->text;
+}
+
+// Columns: id, question, accepted positions, kind (expected / candidate), clause, its
+// position, its text. Candidates are sorted by address, so their order says nothing.
+void writePool(const fs::path& file, const dutydesk::Library& library,
+               const std::vector<EvalQuestion>& questions,
+               const std::vector<const Evaluation*>& systems) {
+  std::ofstream out(file);
+  if (!out) throw std::runtime_error(file.string() + ": cannot write");
+  out << "id\tquestion\tpositions\tkind\tclause\tposition\ttext\n";
+  for (size_t i = 0; i < questions.size(); ++i) {
+    const EvalQuestion& q = questions[i];
+    std::string positions;
+    for (const std::string& p : q.positions) positions += (positions.empty() ? "" : "|") + p;
+    const std::string head = q.id + "\t" + q.question + "\t" + positions + "\t";
+    for (const auto& ref : q.clauses)
+      out << head << "expected\t" << clauseLine(library, ref.manual, ref.address) << "\n";
+    std::set<std::pair<std::string, std::string>> candidates;
+    for (const Evaluation* system : systems) {
+      const auto& clauses = system->ranked[i].clauses;
+      for (size_t k = 0; k < std::min<size_t>(3, clauses.size()); ++k) {
+        if (!q.acceptsClause(clauses[k].first, clauses[k].second)) candidates.insert(clauses[k]);
+      }
+    }
+    for (const auto& [manual, address] : candidates)
+      out << head << "candidate\t" << clauseLine(library, manual, address) << "\n";
+  }
+}
+
 // --tune name=value: try another value of one SearchTuning field (for sweeps).
 void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
   const size_t eq = setting.find('=');
@@ -206,6 +239,7 @@ int main(int argc, char** argv) try {
   fs::path questionsFile = "tests/eval/questions.tsv";
   bool variants = true;
   bool showMisses = false;
+  fs::path poolFile;
   dutydesk::SearchTuning tuning;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -217,11 +251,13 @@ int main(int argc, char** argv) try {
       variants = false;
     } else if (arg == "--misses") {
       showMisses = true;
+    } else if (arg == "--pool" && i + 1 < argc) {
+      poolFile = argv[++i];
     } else if (arg == "--tune" && i + 1 < argc) {
       tune(tuning, argv[++i]);
     } else {
       std::cerr << "usage: bench_quality [--content DIR] [--questions FILE] [--no-variants] "
-                   "[--misses] [--tune name=value]...\n";
+                   "[--misses] [--pool FILE] [--tune name=value]...\n";
       return 2;
     }
   }
@@ -250,6 +286,8 @@ int main(int argc, char** argv) try {
   printTable("baseline: SQLite FTS5, trigram tokenizer, BM25", theirs);
   std::printf("latency over the questions: p50 %.2f ms, p99 %.2f ms\n",
               percentile(theirs.millis, 0.5), percentile(theirs.millis, 0.99));
+
+  if (!poolFile.empty()) writePool(poolFile, library, questions, {&ours, &theirs});
 
   if (variants) {
     const dutydesk::SearchTuning tuned;

@@ -1,5 +1,6 @@
 #include "question_set.h"
 
+#include <algorithm>
 #include <fstream>
 #include <stdexcept>
 
@@ -28,7 +29,28 @@ std::vector<std::string> alternatives(const std::string& field) {
   return values;
 }
 
+std::vector<ClauseRef> clauseRefs(const std::string& field, const std::string& manual) {
+  std::vector<ClauseRef> refs;
+  for (const std::string& value : alternatives(field)) {
+    const size_t colon = value.find(':');
+    if (colon == std::string::npos) {
+      refs.push_back({manual, value});
+    } else {
+      refs.push_back({value.substr(0, colon), value.substr(colon + 1)});
+    }
+  }
+  return refs;
+}
+
 }  // namespace
+
+bool EvalQuestion::acceptsPosition(const std::string& canonical) const {
+  return std::find(positions.begin(), positions.end(), canonical) != positions.end();
+}
+
+bool EvalQuestion::acceptsClause(const std::string& manualId, const std::string& address) const {
+  return std::find(clauses.begin(), clauses.end(), ClauseRef{manualId, address}) != clauses.end();
+}
 
 std::vector<EvalQuestion> loadQuestions(const std::filesystem::path& file) {
   std::ifstream in(file);
@@ -56,7 +78,7 @@ std::vector<EvalQuestion> loadQuestions(const std::filesystem::path& file) {
       fail("id, category, manual and question must not be empty");
     }
     questions.push_back({fields[0], fields[1], fields[2], fields[3], alternatives(fields[4]),
-                         alternatives(fields[5]), number});
+                         clauseRefs(fields[5], fields[2]), number});
   }
   return questions;
 }

@@ -2,6 +2,7 @@
 // shipped manuals, the held-out sets to their own manuals (tests/eval/heldout/).
 #include <doctest/doctest.h>
 
+#include <fstream>
 #include <map>
 #include <set>
 
@@ -39,8 +40,10 @@ void checkQuestionSet(const std::filesystem::path& content, const std::filesyste
       }
       CHECK_MESSAGE(known, "not a canonical position name: " << name);
     }
-    for (const std::string& address : q.clauses) {
-      CHECK_MESSAGE(manual->findClause(address), "no clause " << address << " in " << q.manual);
+    for (const eval::ClauseRef& ref : q.clauses) {
+      const Manual* holder = library.find(ref.manual);
+      CHECK_MESSAGE((holder && holder->findClause(ref.address)),
+                    "no clause " << ref.address << " in " << ref.manual);
     }
     CHECK_MESSAGE(!(q.positions.empty() && q.clauses.empty()), "a question needs an answer");
   }
@@ -64,4 +67,24 @@ TEST_CASE("every held-out question names existing manuals, positions and clauses
   checkQuestionSet(heldout, heldout / "xiezilou.tsv", 70);
   checkQuestionSet(heldout, heldout / "chanyeyuan.tsv", 70);
   checkQuestionSet(heldout, heldout / "shangchang.tsv", 70);
+}
+
+TEST_CASE("a clause of another manual is written MANUAL:ADDRESS") {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() / "dutydesk-question-set-test.tsv";
+  {
+    std::ofstream out(file);
+    out << "id\tcategory\tmanual\tquestion\tpositions\tclauses\n"
+        << "q1\tdirect\twuye\t谁来修？\t维修工\t4.2.2.1|yingji:6.4.1.1\n";
+  }
+  const auto questions = eval::loadQuestions(file);
+  std::filesystem::remove(file);
+  REQUIRE(questions.size() == 1);
+  const eval::EvalQuestion& q = questions.front();
+  CHECK(q.acceptsClause("wuye", "4.2.2.1"));
+  CHECK(q.acceptsClause("yingji", "6.4.1.1"));
+  CHECK_FALSE(q.acceptsClause("yingji", "4.2.2.1"));
+  CHECK_FALSE(q.acceptsClause("wuye", "6.4.1.1"));
+  CHECK(q.acceptsPosition("维修工"));
+  CHECK_FALSE(q.acceptsPosition("电工"));
 }
