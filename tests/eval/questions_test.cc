@@ -54,6 +54,37 @@ void checkQuestionSet(const std::filesystem::path& content, const std::filesyste
   }
 }
 
+// The pooled relevance judgments (tests/eval/judgments/): every clause judged yes is accepted
+// by its question, none judged no is.
+void checkJudgments(const std::filesystem::path& questionFile,
+                    const std::filesystem::path& judgmentFile) {
+  std::map<std::string, eval::EvalQuestion> byId;
+  for (auto& q : eval::loadQuestions(questionFile)) byId.emplace(q.id, std::move(q));
+  std::ifstream in(judgmentFile);
+  REQUIRE(in);
+  std::string line;
+  std::getline(in, line);
+  CHECK(line == "id\tclause\tverdict\treason");
+  int judged = 0;
+  while (std::getline(in, line)) {
+    CAPTURE(line);
+    const size_t a = line.find('\t'), b = line.find('\t', a + 1), c = line.find('\t', b + 1);
+    REQUIRE(c != std::string::npos);
+    const auto q = byId.find(line.substr(0, a));
+    REQUIRE(q != byId.end());
+    const std::string clause = line.substr(a + 1, b - a - 1);
+    const size_t colon = clause.find(':');
+    REQUIRE(colon != std::string::npos);
+    const bool accepted =
+        q->second.acceptsClause(clause.substr(0, colon), clause.substr(colon + 1));
+    const std::string verdict = line.substr(b + 1, c - b - 1);
+    REQUIRE((verdict == "yes" || verdict == "no"));
+    CHECK(accepted == (verdict == "yes"));
+    ++judged;
+  }
+  CHECK(judged > 100);
+}
+
 }  // namespace
 
 TEST_CASE("every development question names existing manuals, positions and clauses") {
@@ -67,6 +98,16 @@ TEST_CASE("every held-out question names existing manuals, positions and clauses
   checkQuestionSet(heldout, heldout / "xiezilou.tsv", 70);
   checkQuestionSet(heldout, heldout / "chanyeyuan.tsv", 70);
   checkQuestionSet(heldout, heldout / "shangchang.tsv", 70);
+}
+
+TEST_CASE("the question sets agree with their pooled relevance judgments") {
+  const std::filesystem::path eval = std::filesystem::path(DUTYDESK_SOURCE_DIR) / "tests/eval";
+  checkJudgments(eval / "questions.tsv", eval / "judgments/questions.tsv");
+  for (const char* set : {"chanyeyuan", "xiezilou", "shangchang"}) {
+    CAPTURE(set);
+    checkJudgments(eval / "heldout" / (std::string(set) + ".tsv"),
+                   eval / "judgments" / (std::string(set) + ".tsv"));
+  }
 }
 
 TEST_CASE("a clause of another manual is written MANUAL:ADDRESS") {
