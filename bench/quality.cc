@@ -222,7 +222,8 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"leader", &tuning.leaderPrior},
                                                  {"coverage", &tuning.coverage},
                                                  {"amount", &tuning.noAmountPrior},
-                                                 {"overview", &tuning.overviewPrior}};
+                                                 {"overview", &tuning.overviewPrior},
+                                                 {"place", &tuning.placeWord}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
     std::string names;

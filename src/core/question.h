@@ -20,6 +20,7 @@ struct QueryWord {
   // neither the word nor its bigrams (ICU keeps 漏了, 响了, 打不开 as single words).
   std::vector<std::string> characters;
   bool positionName = false;  // part of a position the question names
+  bool place = false;         // followed by 里: where something is, not what
 };
 
 struct Question {

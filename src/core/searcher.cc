@@ -119,8 +119,9 @@ class Searcher::Impl {
     fallbacks_.clear();
     for (const QueryWord& word : question.words) {
       if (word.positionName && aboutPositions) continue;
-      wordRarity_.push_back(rarity(word));
-      parts.push_back(wordQuery(word, parts.size(), /*fields=*/!word.positionName));
+      const double weight = word.place ? tuning_.placeWord : 1.0;
+      wordRarity_.push_back(weight * rarity(word));
+      parts.push_back(scaled(weight, wordQuery(word, parts.size(), /*fields=*/!word.positionName)));
     }
     if (aboutPositions && parts.empty()) {
       listDuties(question.positions, onlyManual, request, result);
@@ -301,12 +302,16 @@ class Searcher::Impl {
     return factor;
   }
 
-  // How rare a word of the question is in the clauses, itself or through an alternative: its
-  // inverse document frequency, so that 人 counts for less of the question than 上吐下泻.
+  // How rare a word of the question is in the clauses: its inverse document frequency, so that
+  // 人 counts for less of the question than 上吐下泻. A word the clauses lack is as rare as its
+  // commonest alternative; a word they have is as rare as itself, not as its broader
+  // expansions (消防泵 → 火灾).
   double rarity(const QueryWord& word) const {
     Xapian::doccount clauses = db_.get_termfreq(word.text);
-    for (const std::string& alternative : word.alternatives) {
-      clauses = std::max(clauses, db_.get_termfreq(alternative));
+    if (clauses == 0) {
+      for (const std::string& alternative : word.alternatives) {
+        clauses = std::max(clauses, db_.get_termfreq(alternative));
+      }
     }
     return std::log(1.0 + db_.get_doccount() / (1.0 + clauses));
   }

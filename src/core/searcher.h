@@ -51,6 +51,9 @@ struct SearchTuning {
   double overviewPrior = 0.85;
   // Weights are multiplied by the share of the question's words a clause matches, to this power.
   double coverage = 1;
+  // A word followed by 里 says where ("楼道里好多老鼠"), the rest says what: it counts this
+  // much. 0.6–0.8 measured the same; only questions with 里 change.
+  double placeWord = 0.7;
 };
 
 constexpr size_t kMaxQueryBytes = 600;  // about 200 Chinese characters

@@ -289,3 +289,13 @@ TEST_CASE("a word's characters, less stop words, are there for when the index la
   CHECK(question.words[0].characters == std::vector<std::string>{"燃", "气"});
   CHECK(analyze("修").words.front().characters.empty());  // one character: matched as itself
 }
+
+TEST_CASE("a word followed by 里 is a place, the rest of the question what happens there") {
+  const Question question = analyze("楼道里好多老鼠");
+  REQUIRE(question.words.size() == 2);
+  CHECK(question.words[0].text == "楼道");
+  CHECK(question.words[0].place);
+  CHECK(question.words[1].text == "老鼠");
+  CHECK_FALSE(question.words[1].place);
+  CHECK_FALSE(analyze("楼道老鼠").words[0].place);
+}

@@ -342,6 +342,20 @@ TEST_CASE("a question asking an amount weighs clauses that state none less") {
                         SearchTuning{}.noAmountPrior));
 }
 
+// "楼道里好多老鼠" is about rats; 楼道 only says where they are.
+TEST_CASE("a word naming where something is counts less than what is there") {
+  TempDir dir;
+  writeManual(dir, "01-环境部.md",
+              {"# 第一章 环境部岗位职责", "", "## 1.1 保洁员", "", "### 1.1.1 主要职责", "",
+               "1. 每日清扫楼道。", "", "## 1.2 消杀员", "", "### 1.2.1 主要职责", "",
+               "1. 每月投放老鼠药。"});
+  const auto isPlace = [](const Hit& hit) { return hit.clause->text == "每日清扫楼道。"; };
+  SearchTuning flat;
+  flat.placeWord = 1;
+  CHECK(weakerShare(dir, "楼道里好多老鼠", {}, isPlace) <
+        weakerShare(dir, "楼道里好多老鼠", flat, isPlace));
+}
+
 // One position's many near-identical clauses must not fill the list: it shows at most three
 // of them, and the next position comes into view.
 TEST_CASE("hits show at most three clauses of a position the question does not name") {
