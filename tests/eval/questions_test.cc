@@ -98,6 +98,7 @@ TEST_CASE("every held-out question names existing manuals, positions and clauses
   checkQuestionSet(heldout, heldout / "xiezilou.tsv", 70);
   checkQuestionSet(heldout, heldout / "chanyeyuan.tsv", 70);
   checkQuestionSet(heldout, heldout / "shangchang.tsv", 70);
+  checkQuestionSet(heldout, heldout / "yiyuan.tsv", 70);
 }
 
 TEST_CASE("the question sets agree with their pooled relevance judgments") {
