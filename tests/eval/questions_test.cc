@@ -104,7 +104,7 @@ TEST_CASE("every held-out question names existing manuals, positions and clauses
 TEST_CASE("the question sets agree with their pooled relevance judgments") {
   const std::filesystem::path eval = std::filesystem::path(DUTYDESK_SOURCE_DIR) / "tests/eval";
   checkJudgments(eval / "questions.tsv", eval / "judgments/questions.tsv");
-  for (const char* set : {"chanyeyuan", "xiezilou", "shangchang"}) {
+  for (const char* set : {"chanyeyuan", "xiezilou", "shangchang", "yiyuan"}) {
     CAPTURE(set);
     checkJudgments(eval / "heldout" / (std::string(set) + ".tsv"),
                    eval / "judgments" / (std::string(set) + ".tsv"));
