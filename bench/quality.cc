@@ -16,6 +16,7 @@
 #include <functional>
 #include <iostream>
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -38,6 +39,21 @@ namespace {
 
 using System = std::function<Ranked(const EvalQuestion&)>;
 
+// Where the first position / clause the question accepts stands in a ranking, if anywhere.
+std::optional<size_t> positionRank(const EvalQuestion& q, const Ranked& r) {
+  for (size_t i = 0; i < r.positions.size(); ++i) {
+    if (q.acceptsPosition(r.positions[i])) return i;
+  }
+  return std::nullopt;
+}
+
+std::optional<size_t> clauseRank(const EvalQuestion& q, const Ranked& r) {
+  for (size_t i = 0; i < r.clauses.size(); ++i) {
+    if (q.acceptsClause(r.clauses[i].first, r.clauses[i].second)) return i;
+  }
+  return std::nullopt;
+}
+
 struct Score {
   int positionQuestions = 0, clauseQuestions = 0;
   double position1 = 0, position3 = 0, clause1 = 0, clause3 = 0, mrr = 0;
@@ -45,22 +61,16 @@ struct Score {
   void add(const EvalQuestion& q, const Ranked& r) {
     if (!q.positions.empty()) {
       ++positionQuestions;
-      if (!r.positions.empty() && q.acceptsPosition(r.positions[0])) ++position1;
-      for (size_t i = 0; i < std::min<size_t>(3, r.positions.size()); ++i) {
-        if (q.acceptsPosition(r.positions[i])) {
-          ++position3;
-          break;
-        }
-      }
+      const auto rank = positionRank(q, r);
+      if (rank && *rank == 0) ++position1;
+      if (rank && *rank < 3) ++position3;
     }
     if (!q.clauses.empty()) {
       ++clauseQuestions;
-      for (size_t i = 0; i < r.clauses.size(); ++i) {
-        if (!q.acceptsClause(r.clauses[i].first, r.clauses[i].second)) continue;
-        if (i == 0) ++clause1;
-        if (i < 3) ++clause3;
-        mrr += 1.0 / static_cast<double>(i + 1);
-        break;
+      if (const auto rank = clauseRank(q, r)) {
+        if (*rank == 0) ++clause1;
+        if (*rank < 3) ++clause3;
+        mrr += 1.0 / static_cast<double>(*rank + 1);
       }
     }
   }
@@ -99,12 +109,10 @@ Evaluation evaluate(const std::vector<EvalQuestion>& questions, const System& sy
     ++e.counts[q.category];
     e.overall.add(q, ranked);
     e.ranked.push_back(ranked);
-    const bool positionMiss = !q.positions.empty() &&
-                              (ranked.positions.empty() || !q.acceptsPosition(ranked.positions[0]));
-    bool clauseMiss = !q.clauses.empty();
-    for (size_t i = 0; i < std::min<size_t>(3, ranked.clauses.size()); ++i) {
-      if (q.acceptsClause(ranked.clauses[i].first, ranked.clauses[i].second)) clauseMiss = false;
-    }
+    const auto position = positionRank(q, ranked);
+    const auto clause = clauseRank(q, ranked);
+    const bool positionMiss = !q.positions.empty() && !(position && *position == 0);
+    const bool clauseMiss = !q.clauses.empty() && !(clause && *clause < 3);
     if (positionMiss || clauseMiss) {
       std::string got;
       for (size_t i = 0; i < std::min<size_t>(3, ranked.clauses.size()); ++i) {
