@@ -198,7 +198,8 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     word.text = token.text;
     word.alternatives = lexicon.alternativesOf(token.text);
     word.positionName = inName;
-    word.place = question.analyzed.normalized.text.compare(token.end, 3, "里") == 0;
+    word.place =
+        std::string_view(question.analyzed.normalized.text).substr(token.end).starts_with("里");
     if (!inName && (comparing || selfIntroduced)) {
       if (const std::string* canonical = canonicalByPrefix(names, token.text)) {
         addUnique(question.positions, *canonical);
