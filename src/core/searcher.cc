@@ -20,13 +20,7 @@ namespace {
 
 constexpr size_t kClausesPerAnswer = 3;
 
-// Priors from how duty manuals are written, applied to Xapian's weights. "Who does X" asks for
-// the person doing the work: a clause that oversees it (督导、检查、审核 …) or that only states
-// how the work is measured or what the job requires is weaker evidence, unless the question
-// asks about exactly that; a general clause names no one.
-constexpr double kGeneralClausePrior = 0.75;
-constexpr double kOverseeingPrior = 0.8;
-constexpr double kSecondarySubsectionPrior = 0.85;
+// Subsections that state how work is measured or what a job requires, not the work itself.
 constexpr std::string_view kSecondarySubsections[] = {"考核标准", "工作标准", "任职要求",
                                                       "任职资格", "岗位权限"};
 // Clauses that may decide "是 A 还是 B": the best few, not any clause that shares a word.
@@ -256,7 +250,10 @@ class Searcher::Impl {
     double factor = 1;
     const Position* position = manual.positionOf(clause);
     if (!position) {
-      if (question_->has(Intent::kWho)) factor *= tuning_.generalClausePrior;
+      // A bare statement ("3号楼电梯坏了") asks for whoever deals with it, as 谁 does.
+      if (question_->has(Intent::kWho) || question_->intents.empty()) {
+        factor *= tuning_.generalClausePrior;
+      }
       return factor;
     }
     if (!question_->has(Intent::kOversee) && snapshot_->leads(position->canonical()) &&

@@ -342,6 +342,29 @@ TEST_CASE("a question asking an amount weighs clauses that state none less") {
                         SearchTuning{}.noAmountPrior));
 }
 
+// "电梯坏了" asks nothing in words, but whoever deals with it is what the asker wants; a general
+// rule names no one. A question asking an amount is answered by a rule as well as by a duty.
+TEST_CASE("a general clause weighs less for a who question and a bare statement alike") {
+  TempDir dir;
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m/01-总则.md",
+            md({"# 第一章 总则", "", "## 1.1 设备管理", "", "1. 电梯故障每年统计一次。"}));
+  writeFile(dir / "m/02-工程部.md",
+            md({"# 第二章 工程部岗位职责", "", "## 2.1 电梯管理员", "", "### 2.1.1 主要职责", "",
+                "1. 电梯故障时通知维保单位到场。"}));
+  const auto isGeneral = [](const Hit& hit) { return !hit.manual->positionOf(*hit.clause); };
+  SearchTuning flat;
+  flat.generalClausePrior = 1;
+  for (const std::string query : {"电梯故障", "电梯故障找谁"}) {
+    CAPTURE(query);
+    CHECK(weakerShare(dir, query, {}, isGeneral) ==
+          doctest::Approx(weakerShare(dir, query, flat, isGeneral) *
+                          SearchTuning{}.generalClausePrior));
+  }
+  CHECK(weakerShare(dir, "电梯故障多久统计一次", {}, isGeneral) ==
+        doctest::Approx(weakerShare(dir, "电梯故障多久统计一次", flat, isGeneral)));
+}
+
 // "楼道里好多老鼠" is about rats; 楼道 only says where they are.
 TEST_CASE("a word naming where something is counts less than what is there") {
   TempDir dir;
