@@ -1,5 +1,6 @@
-// The question sets refer only to what their manuals contain: the development set to the
-// shipped manuals, the held-out sets to their own manuals (tests/eval/heldout/).
+// The question sets refer only to what their manuals contain: the development set and the blind
+// spoken set to the shipped manuals, the held-out sets to their own manuals
+// (tests/eval/heldout/).
 #include <doctest/doctest.h>
 
 #include <fstream>
@@ -13,15 +14,17 @@ using namespace dutydesk;
 
 namespace {
 
+const std::set<std::string> kAllCategories = {"direct",   "paraphrase", "colloquial", "traditional",
+                                              "position", "dispute",    "emergency"};
+
+// `categories`: those the set is made of, each in a similar share.
 void checkQuestionSet(const std::filesystem::path& content, const std::filesystem::path& file,
-                      size_t atLeast) {
+                      size_t atLeast, const std::set<std::string>& categories = kAllCategories) {
   const Library library = loadLibrary({content});
   REQUIRE_FALSE(library.diagnostics.hasErrors());
   const auto questions = eval::loadQuestions(file);
   CHECK(questions.size() >= atLeast);
 
-  const std::set<std::string> categories = {"direct",   "paraphrase", "colloquial", "traditional",
-                                            "position", "dispute",    "emergency"};
   std::map<std::string, int> perCategory;
   std::set<std::string> ids;
   for (const auto& q : questions) {
@@ -92,6 +95,12 @@ TEST_CASE("every development question names existing manuals, positions and clau
   checkQuestionSet(source / "content", source / "tests/eval/questions.tsv", 200);
 }
 
+TEST_CASE("every question of the blind spoken set names existing manuals, positions and clauses") {
+  const std::filesystem::path source = DUTYDESK_SOURCE_DIR;
+  checkQuestionSet(source / "content", source / "tests/eval/spoken.tsv", 90,
+                   {"colloquial", "emergency"});
+}
+
 TEST_CASE("every held-out question names existing manuals, positions and clauses") {
   const std::filesystem::path heldout =
       std::filesystem::path(DUTYDESK_SOURCE_DIR) / "tests/eval/heldout";
@@ -104,6 +113,7 @@ TEST_CASE("every held-out question names existing manuals, positions and clauses
 TEST_CASE("the question sets agree with their pooled relevance judgments") {
   const std::filesystem::path eval = std::filesystem::path(DUTYDESK_SOURCE_DIR) / "tests/eval";
   checkJudgments(eval / "questions.tsv", eval / "judgments/questions.tsv");
+  checkJudgments(eval / "spoken.tsv", eval / "judgments/spoken.tsv");
   for (const char* set : {"chanyeyuan", "xiezilou", "shangchang", "yiyuan"}) {
     CAPTURE(set);
     checkJudgments(eval / "heldout" / (std::string(set) + ".tsv"),
