@@ -231,7 +231,8 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"coverage", &tuning.coverage},
                                                  {"amount", &tuning.noAmountPrior},
                                                  {"overview", &tuning.overviewPrior},
-                                                 {"place", &tuning.placeWord}};
+                                                 {"place", &tuning.placeWord},
+                                                 {"lone", &tuning.loneCharacter}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
     std::string names;

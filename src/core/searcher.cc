@@ -113,7 +113,8 @@ class Searcher::Impl {
     fallbacks_.clear();
     for (const QueryWord& word : question.words) {
       if (word.positionName && aboutPositions) continue;
-      const double weight = word.place ? tuning_.placeWord : 1.0;
+      double weight = word.place ? tuning_.placeWord : 1.0;
+      if (word.singleHan && word.alternatives.empty()) weight *= tuning_.loneCharacter;
       wordRarity_.push_back(weight * rarity(word));
       parts.push_back(scaled(weight, wordQuery(word, parts.size(), /*fields=*/!word.positionName)));
     }

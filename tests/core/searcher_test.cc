@@ -379,6 +379,20 @@ TEST_CASE("a word naming where something is counts less than what is there") {
         weakerShare(dir, "楼道里好多老鼠", flat, isPlace));
 }
 
+// "工资打到卡上": 卡 alone could be any card; the character layer finds it in 物料卡 too.
+TEST_CASE("a lone character the word lists give no meaning to counts less") {
+  TempDir dir;
+  writeManual(dir, "01-财务部.md",
+              {"# 第一章 财务部岗位职责", "", "## 1.1 出纳", "", "### 1.1.1 主要职责", "",
+               "1. 按月发放工资。", "", "## 1.2 仓库管理员", "", "### 1.2.1 主要职责", "",
+               "1. 物料入库后填写物料卡。"});
+  const auto isLone = [](const Hit& hit) { return hit.clause->text.starts_with("物料"); };
+  SearchTuning flat;
+  flat.loneCharacter = 1;
+  CHECK(weakerShare(dir, "工资打到卡上", {}, isLone) <
+        weakerShare(dir, "工资打到卡上", flat, isLone));
+}
+
 // One position's many near-identical clauses must not fill the list: it shows at most three
 // of them, and the next position comes into view.
 TEST_CASE("hits show at most three clauses of a position the question does not name") {
