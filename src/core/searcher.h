@@ -58,9 +58,10 @@ struct SearchTuning {
   double placeWord = 0.7;
   // A single character the word lists give no meaning to (卡, 交, 挡, 睡) is matched by the
   // character layer inside any word that has it: 卡 in 物料卡 as in 门禁卡, 睡 in 睡岗. It counts
-  // this much. 0.9 was neutral or better on the development and the four held-out sets and
-  // gained the spoken set clause@3 +2, MRR +0.020; 0.8 did more for shangchang and spoken
-  // but cost chanyeyuan a question (bench_quality --tune lone=…, 2026-11-27).
+  // this much. 0.9 was neutral or better on the development set and the held-out sets
+  // (chanyeyuan +1 position@1) and gained the spoken set clause@3 +2, MRR +0.020; 0.8 did more
+  // for shangchang and spoken but cost chanyeyuan a question (bench_quality --tune lone=…,
+  // 2026-11-27).
   double loneCharacter = 0.9;
 };
 
