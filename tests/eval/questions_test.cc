@@ -1,5 +1,5 @@
 // The question sets refer only to what their manuals contain: the development set and the blind
-// spoken set to the shipped manuals, the held-out sets to their own manuals
+// spoken sets to the shipped manuals, the held-out sets to their own manuals
 // (tests/eval/heldout/).
 #include <doctest/doctest.h>
 
@@ -95,10 +95,13 @@ TEST_CASE("every development question names existing manuals, positions and clau
   checkQuestionSet(source / "content", source / "tests/eval/questions.tsv", 200);
 }
 
-TEST_CASE("every question of the blind spoken set names existing manuals, positions and clauses") {
+TEST_CASE("every question of the blind spoken sets names existing manuals, positions and clauses") {
   const std::filesystem::path source = DUTYDESK_SOURCE_DIR;
-  checkQuestionSet(source / "content", source / "tests/eval/spoken.tsv", 90,
-                   {"colloquial", "emergency"});
+  for (const char* set : {"spoken.tsv", "spoken2.tsv"}) {
+    CAPTURE(set);
+    checkQuestionSet(source / "content", source / "tests/eval" / set, 90,
+                     {"colloquial", "emergency"});
+  }
 }
 
 TEST_CASE("every held-out question names existing manuals, positions and clauses") {
@@ -113,7 +116,10 @@ TEST_CASE("every held-out question names existing manuals, positions and clauses
 TEST_CASE("the question sets agree with their pooled relevance judgments") {
   const std::filesystem::path eval = std::filesystem::path(DUTYDESK_SOURCE_DIR) / "tests/eval";
   checkJudgments(eval / "questions.tsv", eval / "judgments/questions.tsv");
-  checkJudgments(eval / "spoken.tsv", eval / "judgments/spoken.tsv");
+  for (const char* set : {"spoken.tsv", "spoken2.tsv"}) {
+    CAPTURE(set);
+    checkJudgments(eval / set, eval / "judgments" / set);
+  }
   for (const char* set : {"chanyeyuan", "xiezilou", "shangchang", "yiyuan"}) {
     CAPTURE(set);
     checkJudgments(eval / "heldout" / (std::string(set) + ".tsv"),
