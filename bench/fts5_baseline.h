@@ -17,6 +17,7 @@
 struct Ranked {
   std::vector<std::string> positions;
   std::vector<std::pair<std::string, std::string>> clauses;  // manual, address
+  size_t contenders = 0;  // positions the system calls too close to tell apart (dutydesk's)
 };
 
 class Fts5Baseline {

@@ -88,7 +88,46 @@ struct Score {
 
 const char* kHeader = "                                 n  pos@1   pos@3   cl@1    cl@3    MRR";
 
+// Whether a system knows when it is unsure: questions whose answer it calls a close call
+// (contenders ≥ 2) against the rest, and how often the right position is among the contenders.
+struct CloseCalls {
+  int clear = 0, clearRight = 0, close = 0, closeRight = 0, closeAmong = 0;
+  size_t contenders = 0;  // over the close calls
+
+  void add(const EvalQuestion& q, const Ranked& r) {
+    if (q.positions.empty()) return;
+    const auto rank = positionRank(q, r);
+    if (r.contenders < 2) {
+      ++clear;
+      if (rank && *rank == 0) ++clearRight;
+      return;
+    }
+    ++close;
+    contenders += r.contenders;
+    if (rank && *rank == 0) ++closeRight;
+    std::set<std::string> contenders;
+    for (const std::string& position : r.positions) {
+      if (contenders.size() == r.contenders) break;
+      contenders.insert(position);
+      if (q.acceptsPosition(position)) {
+        ++closeAmong;
+        break;
+      }
+    }
+  }
+
+  void print() const {
+    const auto ratio = [](int n, int d) { return d ? static_cast<double>(n) / d : 0.0; };
+    std::printf(
+        "close calls: %d of %d questions, %.1f contenders each; there the first position is "
+        "right %.3f, one of the contenders %.3f; elsewhere the first is right %.3f\n",
+        close, close + clear, ratio(static_cast<int>(contenders), close), ratio(closeRight, close),
+        ratio(closeAmong, close), ratio(clearRight, clear));
+  }
+};
+
 struct Evaluation {
+  CloseCalls closeCalls;
   std::map<std::string, Score> byCategory;
   std::map<std::string, int> counts;
   Score overall;
@@ -108,6 +147,7 @@ Evaluation evaluate(const std::vector<EvalQuestion>& questions, const System& sy
     e.byCategory[q.category].add(q, ranked);
     ++e.counts[q.category];
     e.overall.add(q, ranked);
+    e.closeCalls.add(q, ranked);
     e.ranked.push_back(ranked);
     const auto position = positionRank(q, ranked);
     const auto clause = clauseRank(q, ranked);
@@ -152,6 +192,7 @@ System dutydeskSystem(dutydesk::Searcher& searcher) {
     for (const auto& hit : result.hits) {
       ranked.clauses.emplace_back(hit.manual->id, hit.clause->address.str());
     }
+    ranked.contenders = result.contenders;
     return ranked;
   };
 }
@@ -289,6 +330,7 @@ int main(int argc, char** argv) try {
   printTable("dutydesk (default settings)", ours);
   std::printf("latency over the questions: p50 %.2f ms, p99 %.2f ms; index build %.2f s\n",
               percentile(ours.millis, 0.5), percentile(ours.millis, 0.99), seconds);
+  ours.closeCalls.print();
 
   Fts5Baseline baseline(library);
   const Evaluation theirs =

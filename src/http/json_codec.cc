@@ -134,7 +134,7 @@ json searchResult(const SearchResult& result) {
                     {"url", clauseLink(*hit.manual, *hit.clause)}});
   }
   // Moved in, not listed in braces: an initializer list copies every answer and hit once more.
-  json out = {{"query", result.query}, {"total", result.total}};
+  json out = {{"query", result.query}, {"total", result.total}, {"contenders", result.contenders}};
   out["answers"] = std::move(answers);
   out["hits"] = std::move(hits);
   return out;

@@ -333,6 +333,26 @@ TEST_CASE("a clause with more of the question's words outranks one with a single
   CHECK(with.hits.front().clause->text.starts_with("给花坛浇水"));
 }
 
+TEST_CASE("answers close in score are called contenders; a clear first answer stands alone") {
+  TempDir dir;
+  writeManual(dir, "01-工程部.md",
+              {"# 第一章 工程部岗位职责", "", "## 1.1 给排水工", "", "### 1.1.1 主要职责", "",
+               "1. 每季度清洗二次供水水箱一次。", "2. 巡查水泵房。", "", "## 1.2 综合维修工", "",
+               "### 1.2.1 主要职责", "", "1. 配合清洗二次供水水箱。", "2. 更换楼道灯泡。"});
+  const SearchResult close = searchManualsIn(dir, "水箱谁清洗");
+  REQUIRE(close.answers.size() == 2);
+  CHECK(close.contenders == 2);
+  const SearchResult clear = searchManualsIn(dir, "楼道灯泡坏了");
+  REQUIRE_FALSE(clear.answers.empty());
+  CHECK(topPosition(clear) == "综合维修工");
+  CHECK(clear.contenders == 1);
+  // Listing a named position's duties ranks no rivals.
+  const SearchResult listed = searchManualsIn(dir, "给排水工做什么");
+  REQUIRE_FALSE(listed.answers.empty());
+  CHECK(listed.contenders == 1);
+  CHECK(searchManualsIn(dir, "量子力学").contenders == 0);
+}
+
 // "大门几点开门" asks for a time: a clause that gives none is weaker evidence than one that
 // does.
 TEST_CASE("a question asking an amount weighs clauses that state none less") {

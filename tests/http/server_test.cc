@@ -135,6 +135,7 @@ TEST_CASE("GET /api/search returns the result of interface.md") {
         "每月整理欠费清单，电话<mark>催缴</mark>拖欠<mark>物业服务费</mark>的业主。");
   CHECK(hit["url"] == "/c/xiaoqu/2.3.1.2");
   CHECK(j["total"].get<int>() >= 1);
+  CHECK(j["contenders"].get<int>() >= 1);
 }
 
 TEST_CASE("search parameters: manual, limit, and a general clause has null position") {
@@ -147,6 +148,7 @@ TEST_CASE("search parameters: manual, limit, and a general clause has null posit
   CHECK(general["hits"][0]["position"].is_null());
   CHECK(general["hits"][0]["department"].is_null());
   CHECK(general["answers"].empty());
+  CHECK(general["contenders"] == 0);
 }
 
 TEST_CASE("bad search parameters are 400 or 404 with a JSON message") {
