@@ -107,6 +107,8 @@ describe('search', () => {
       const url = new URL(page.url());
       assert.equal(url.searchParams.get('q'), '谁负责催缴物业费');
       assert.match(await page.locator('#live').textContent(), /客户关系专员/);
+      assert.equal(await page.locator('.close-call').count(), 0, 'a clear answer is not called close');
+      assert.equal(await page.locator('.answer-eyebrow').textContent(), '最可能负责的岗位');
     } finally {
       await close();
     }
@@ -130,6 +132,28 @@ describe('search', () => {
       const marks = await page.locator('.search-results mark').allTextContents();
       assert.ok(marks.some((m) => m.includes('电梯')), `marks: ${marks.join(',')}`);
       assert.equal(await page.locator('.empty-result').count(), 0);
+    } finally {
+      await close();
+    }
+  });
+
+  test('a close call shows the contending positions side by side, each with its clause', async () => {
+    const question = '谁管钥匙';
+    const api = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(question)}`)).json();
+    assert.ok(api.contenders >= 2, `“${question}” should be a close call; pick another question if ranking changed`);
+    const expected = [...new Set(api.answers.map((a) => a.position))].slice(0, api.contenders);
+    const { page, close } = await open(`/?q=${encodeURIComponent(question)}`);
+    try {
+      await waitForAnswer(page, expected[0]);
+      assert.equal(await page.locator('.answer-eyebrow').textContent(), '可能负责的岗位');
+      assert.match(await page.locator('.close-call').textContent(), new RegExp(`有 ${expected.length} 个岗位`));
+      const rivals = page.locator('.rival');
+      assert.deepEqual((await rivals.locator('.answer-item-name').allTextContents()).map((t) => t.trim()),
+        expected.slice(1));
+      assert.equal(await rivals.locator('.cite-link').count(), expected.length - 1, 'each rival quotes its clause');
+      const others = (await page.locator('.answer-list .answer-item-name').allTextContents()).map((t) => t.trim());
+      for (const name of expected) assert.ok(!others.includes(name), `${name} is not listed twice`);
+      assert.match(await page.locator('#live').textContent(), /依据不相上下/);
     } finally {
       await close();
     }

@@ -49,15 +49,54 @@ function answerTitle(answer) {
   return null;
 }
 
+/**
+ * The answers after the first that the server calls as close as the first
+ * (result.contenders counts positions, the first included): one per position.
+ */
+function rivalsOf(result, answers) {
+  const wanted = (result.contenders || 0) - 1;
+  if (wanted < 1 || !answers.length) return [];
+  const seen = new Set([answers[0].position]);
+  const rivals = [];
+  for (const answer of answers.slice(1)) {
+    if (rivals.length === wanted) break;
+    if (seen.has(answer.position)) continue;
+    seen.add(answer.position);
+    rivals.push(answer);
+  }
+  return rivals;
+}
+
+/** A position that scores as well as the first answer, with its best clause to compare. */
+async function rivalItem(answer, hitsByKey, titles) {
+  const address = (answer.clauses || [])[0];
+  const clause = address ? await supportingClause(hitsByKey, answer.manual, address) : null;
+  return h('li', { class: 'rival' },
+    h('p', { class: 'rival-name' },
+      h('a', { class: 'answer-item-name', href: positionUrl(answer.manual, answer.position) }, answer.position),
+      h('span', { class: 'answer-item-meta' },
+        [answer.department, titles.size > 1 ? titles.get(answer.manual) : null].filter(Boolean).join(' · '))),
+    clause ? clauseQuote(clause) : null);
+}
+
+async function rivalsBlock(rivals, hitsByKey, titles) {
+  if (!rivals.length) return null;
+  const items = await Promise.all(rivals.map((a) => rivalItem(a, hitsByKey, titles)));
+  return h('section', { class: 'result-block rivals', 'aria-labelledby': 'rivals-title' },
+    h('h2', { class: 'block-title', id: 'rivals-title', text: '同样可能负责的岗位' }),
+    h('ul', { class: 'rival-list' }, items));
+}
+
 async function answerCard(result, answer, hitsByKey, titles) {
   const relation = answerTitle(answer);
+  const closeCall = (result.contenders || 0) > 1;
   const clauses = (await Promise.all(
     (answer.clauses || []).slice(0, 3).map((address) => supportingClause(hitsByKey, answer.manual, address)),
   )).filter(Boolean);
   const [first, ...rest] = clauses;
   const manualName = titles.get(answer.manual) || answer.manual;
   return h('article', { class: 'answer-card', 'aria-labelledby': 'answer-title' },
-    h('p', { class: 'answer-eyebrow', text: relation ? '上下级关系' : '最可能负责的岗位' }),
+    h('p', { class: 'answer-eyebrow', text: relation ? '上下级关系' : (closeCall ? '可能负责的岗位' : '最可能负责的岗位') }),
     h('h2', { class: 'answer-title', id: 'answer-title' },
       relation ? h('span', { class: 'answer-relation', text: `${relation}：` }) : null,
       h('a', { href: positionUrl(answer.manual, answer.position), class: 'answer-position' }, answer.position)),
@@ -166,10 +205,16 @@ export async function renderSearch(ctx, q, manual) {
   }
 
   const top = answers[0] || null;
-  const card = top ? await answerCard(result, top, hitsByKey, titles) : null;
+  const rivals = rivalsOf(result, answers);
+  const [card, rivalSection] = await Promise.all([
+    top ? answerCard(result, top, hitsByKey, titles) : null,
+    rivalsBlock(rivals, hitsByKey, titles),
+  ]);
   if (!ctx.isCurrent()) return;
   const shown = new Set(top ? (top.clauses || []).slice(0, 3).map((a) => hitKey(top.manual, a)) : []);
+  for (const rival of rivals) shown.add(hitKey(rival.manual, (rival.clauses || [])[0]));
   const restHits = hits.filter((hit) => !shown.has(hitKey(hit.manual, hit.address)));
+  const others = answers.slice(1).filter((a) => !rivals.includes(a)).slice(0, 5 - rivals.length);
   const scopeName = manual ? titles.get(manual) : null;
 
   const summary = h('p', { class: 'result-summary' },
@@ -180,12 +225,19 @@ export async function renderSearch(ctx, q, manual) {
   replaceChildren(main, h('div', { class: 'search-results' },
     h('h1', { class: 'visually-hidden', text: `搜索：${q}` }),
     summary,
+    rivals.length
+      ? h('p', { class: 'notice close-call', text: `有 ${rivals.length + 1} 个岗位的依据不相上下，请对照各自的条款确认由谁负责。` })
+      : null,
     card,
+    rivalSection,
     top ? null : h('p', { class: 'notice', text: '这个问题对应的是通用规定，没有落到具体岗位。下面是相关条款。' }),
-    otherAnswers(answers.slice(1, 6), titles),
+    otherAnswers(others, titles),
     hitList(restHits, titles, top ? '其他相关条款' : '相关条款')));
 
+  const lead = () => (rivals.length
+    ? `可能负责的岗位：${[top, ...rivals].map((a) => a.position).join('、')}，依据不相上下。`
+    : `${answerTitle(top) ? `${answerTitle(top)}：` : '最可能负责的岗位：'}${top.position}，${top.department || ''}。`);
   announce(top
-    ? `${answerTitle(top) ? `${answerTitle(top)}：` : '最可能负责的岗位：'}${top.position}，${top.department || ''}。共 ${result.total ?? hits.length} 条相关条款。`
+    ? `${lead()}共 ${result.total ?? hits.length} 条相关条款。`
     : `找到 ${result.total ?? hits.length} 条相关条款，没有对应的岗位。`);
 }
