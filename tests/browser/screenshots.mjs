@@ -1,5 +1,5 @@
-// Saves screenshots of the web UI (search results, a position page, a clause permalink
-// and the organisation chart) at 360 px and 1280 px into docs/screenshots/.
+// Saves screenshots of the web UI (search results, a close call, a position page, a clause
+// permalink and the organisation chart) at 360 px and 1280 px into docs/screenshots/.
 //
 //   node tests/browser/screenshots.mjs [path/to/dutydesk] [--out=DIR]
 //
@@ -16,6 +16,7 @@ mkdirSync(outDir, { recursive: true });
 const enc = encodeURIComponent;
 const shots = [
   { name: 'search', path: `/?q=${enc('谁负责催缴物业费')}` },
+  { name: 'close-call', path: `/?q=${enc('谁管钥匙')}` },
   { name: 'position', path: `/p/wuye-gangwei/${enc('秩序维护员')}` },
   { name: 'clause', path: '/c/wuye-gangwei/3.1.2.7' },
   { name: 'org', path: '/?view=org', fullPage: true },
