@@ -97,7 +97,7 @@ TEST_CASE("every development question names existing manuals, positions and clau
 
 TEST_CASE("every question of the blind spoken sets names existing manuals, positions and clauses") {
   const std::filesystem::path source = DUTYDESK_SOURCE_DIR;
-  for (const char* set : {"spoken.tsv", "spoken2.tsv"}) {
+  for (const char* set : {"spoken.tsv", "spoken2.tsv", "spoken3.tsv"}) {
     CAPTURE(set);
     checkQuestionSet(source / "content", source / "tests/eval" / set, 90,
                      {"colloquial", "emergency"});
@@ -116,7 +116,7 @@ TEST_CASE("every held-out question names existing manuals, positions and clauses
 TEST_CASE("the question sets agree with their pooled relevance judgments") {
   const std::filesystem::path eval = std::filesystem::path(DUTYDESK_SOURCE_DIR) / "tests/eval";
   checkJudgments(eval / "questions.tsv", eval / "judgments/questions.tsv");
-  for (const char* set : {"spoken.tsv", "spoken2.tsv"}) {
+  for (const char* set : {"spoken.tsv", "spoken2.tsv", "spoken3.tsv"}) {
     CAPTURE(set);
     checkJudgments(eval / set, eval / "judgments" / set);
   }
