@@ -151,6 +151,12 @@ TEST_CASE("reporting-line questions are answered from the reporting lines") {
   CHECK(up.answers[0].relation == "直接上级");
   CHECK(up.answers[0].relationOf == "客服专员");
 
+  // Asking past someone ("再往上") asks for their superior too.
+  const SearchResult past = search("客服专员处理不了 再往上找谁");
+  REQUIRE_FALSE(past.answers.empty());
+  CHECK(past.answers[0].position->canonical() == "客服主管");
+  CHECK(past.answers[0].relation == "直接上级");
+
   const SearchResult down = search("客服主管的下属有哪些");
   REQUIRE(down.answers.size() == 2);
   CHECK(down.answers[0].position->canonical() == "客服专员");
@@ -351,6 +357,20 @@ TEST_CASE("answers close in score are called contenders; a clear first answer st
   REQUIRE_FALSE(listed.answers.empty());
   CHECK(listed.contenders == 1);
   CHECK(searchManualsIn(dir, "量子力学").contenders == 0);
+}
+
+TEST_CASE("who decides (拍板, 说了算) is asked of the clause that approves, not of the one doing it") {
+  TempDir dir;
+  writeManual(dir, "01-客户服务部.md",
+              {"# 第一章 客户服务部岗位职责", "", "## 1.1 装修管理员", "", "### 1.1.1 主要职责", "",
+               "1. 受理业主的装修申请，核对装修图纸。", "", "## 1.2 客服主管", "",
+               "### 1.2.1 主要职责", "", "1. 审批装修申请，签发装修许可证。"});
+  for (const char* question : {"装修申请谁拍板", "装修申请最后谁说了算"}) {
+    CAPTURE(question);
+    const SearchResult result = searchManualsIn(dir, question);
+    REQUIRE_FALSE(result.answers.empty());
+    CHECK(topPosition(result) == "客服主管");
+  }
 }
 
 // "大门几点开门" asks for a time: a clause that gives none is weaker evidence than one that
