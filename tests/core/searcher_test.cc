@@ -359,7 +359,8 @@ TEST_CASE("answers close in score are called contenders; a clear first answer st
   CHECK(searchManualsIn(dir, "量子力学").contenders == 0);
 }
 
-TEST_CASE("who decides (拍板, 说了算) is asked of the clause that approves, not of the one doing it") {
+TEST_CASE(
+    "who decides (拍板, 说了算) is asked of the clause that approves, not of the one doing it") {
   TempDir dir;
   writeManual(dir, "01-客户服务部.md",
               {"# 第一章 客户服务部岗位职责", "", "## 1.1 装修管理员", "", "### 1.1.1 主要职责", "",
