@@ -36,9 +36,9 @@ struct SearchResult {
   std::vector<Answer> answers;
   std::vector<Hit> hits;
   size_t total = 0;  // matching clauses (Xapian's estimate for large result sets)
-  // How many answers, from the first, are close enough that the first may not be the one: 1
-  // when the first stands out (or the question lists positions rather than ranks them), 0
-  // when there are no answers.
+  // How many positions, the first answer's included, have answers scoring close enough to the
+  // first that it may not be the one: 1 when the first stands out (or the question lists
+  // positions rather than ranks them), 0 when there are no answers.
   size_t contenders = 0;
 };
 
