@@ -10,6 +10,7 @@
 #include "core/index_schema.h"
 #include "core/lexicon.h"
 #include "core/manual_codec.h"
+#include "core/pinyin.h"
 #include "core/text_normalizer.h"
 
 namespace dutydesk {
@@ -112,6 +113,17 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
         snapshot->fieldTerms_.insert(*term);
       }
     }
+    // Unprefixed terms that start with a CJK Unified Ideograph (U+4E00-U+9FFF: lead bytes E4-E9).
+    for (char lead = '\xE4'; lead != '\xEA'; ++lead) {
+      const std::string from(1, lead);
+      for (auto term = db.allterms_begin(from); term != db.allterms_end(from); ++term) {
+        const std::string& word = *term;
+        if (word.size() < 6) continue;  // one character: too many sound alike
+        if (std::string key = pinyinKey(word); !key.empty()) {
+          snapshot->wordsBySound_[std::move(key)].push_back(word);
+        }
+      }
+    }
   } catch (const IndexError&) {
     throw;
   } catch (const Xapian::Error& e) {
@@ -151,6 +163,11 @@ std::shared_ptr<const IndexSnapshot> IndexSnapshot::openGeneration(const fs::pat
   std::stable_sort(entries.begin(), entries.end(),
                    [](const auto& a, const auto& b) { return a.name.size() > b.name.size(); });
   return snapshot;
+}
+
+const std::vector<std::string>* IndexSnapshot::wordsSounding(const std::string& key) const {
+  const auto found = wordsBySound_.find(key);
+  return found == wordsBySound_.end() ? nullptr : &found->second;
 }
 
 std::pair<const Manual*, const Clause*> IndexSnapshot::clauseOf(unsigned docid) const {

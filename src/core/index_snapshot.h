@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -39,6 +40,9 @@ class IndexSnapshot {
   // Whether the job has 直接下级 in any manual: it leads others (the emergency manual gives no
   // reporting lines, so the duty manual's count for the same job).
   bool leads(const std::string& canonical) const { return leaders_.contains(canonical); }
+  // The index's words of two or more Han characters that sound like `key` (pinyinKey): what a
+  // question word the index lacks may have been meant as (催交 → 催缴). Null when none.
+  const std::vector<std::string>* wordsSounding(const std::string& key) const;
   size_t clauseCount() const { return clauses_.size(); }
   // The clause a document of this index holds (index_schema.h); throws IndexError when the
   // index has no such document.
@@ -56,6 +60,7 @@ class IndexSnapshot {
   PositionNames positionNames_;
   std::unordered_set<std::string> fieldTerms_;
   std::unordered_set<std::string> leaders_;
+  std::unordered_map<std::string, std::vector<std::string>> wordsBySound_;
   std::vector<std::pair<const Manual*, const Clause*>> clauses_;  // [docid - 1]
 };
 

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "core/lexicon_data.h"
+#include "core/pinyin.h"
 #include "core/utf8.h"
 
 namespace dutydesk {
@@ -136,6 +137,11 @@ Lexicon::Lexicon(std::string_view domainWords, std::string_view synonyms,
       intents_[*word].push_back(intent);
     }
   }
+  for (const std::string& word : dictionary_) {
+    if (word.size() < 6 || stopWords_.contains(word) || intents_.contains(word)) continue;
+    if (std::string key = pinyinKey(word); !key.empty()) bySound_[std::move(key)].push_back(word);
+  }
+  for (auto& [key, words] : bySound_) std::sort(words.begin(), words.end());
 }
 
 std::vector<std::string> Lexicon::wordsOf(Intent intent) const {
@@ -154,6 +160,10 @@ std::vector<Intent> Lexicon::intentsOf(std::string_view word) const {
 
 const std::vector<std::string>& Lexicon::alternativesOf(std::string_view word) const {
   return wordsFor(alternatives_, word);
+}
+
+const std::vector<std::string>& Lexicon::wordsSounding(std::string_view key) const {
+  return wordsFor(bySound_, key);
 }
 
 const std::vector<std::string>& Lexicon::synonymsOf(std::string_view word) const {

@@ -43,6 +43,10 @@ class Lexicon {
   // The other words of `word`'s synonym groups (not its expansions).
   const std::vector<std::string>& synonymsOf(std::string_view word) const;
 
+  // The listed words of two or more characters that sound like `key` (pinyinKey), sorted;
+  // empty when none. Stop words and question words are left out.
+  const std::vector<std::string>& wordsSounding(std::string_view key) const;
+
   // The kinds of question a word signals ("谁" → who); empty for most words.
   std::vector<Intent> intentsOf(std::string_view word) const;
   // All words that signal `intent`.
@@ -64,6 +68,7 @@ class Lexicon {
   std::unordered_map<std::string, std::vector<std::string>> alternatives_;
   std::unordered_map<std::string, std::vector<std::string>> synonyms_;
   std::unordered_map<std::string, std::vector<Intent>> intents_;
+  std::unordered_map<std::string, std::vector<std::string>> bySound_;  // pinyinKey → words
   size_t longestWord_ = 0;
   std::string version_;
 };

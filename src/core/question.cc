@@ -196,6 +196,8 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     }
     QueryWord word;
     word.text = token.text;
+    word.begin = token.begin;
+    word.end = token.end;
     word.alternatives = lexicon.alternativesOf(token.text);
     word.positionName = inName;
     word.place =

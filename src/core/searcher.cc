@@ -9,6 +9,7 @@
 
 #include "core/index_schema.h"
 #include "core/lexicon.h"
+#include "core/pinyin.h"
 #include "core/quantity.h"
 #include "core/question.h"
 #include "core/snippet.h"
@@ -61,6 +62,10 @@ std::vector<std::string> prefixed(std::string_view prefix, const QueryWord& word
   return terms;
 }
 
+void addUnique(std::vector<std::string>& list, const std::string& value) {
+  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
+}
+
 Xapian::Query scaled(double factor, const Xapian::Query& query) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
 }
@@ -103,7 +108,8 @@ class Searcher::Impl {
       onlyManual = snapshot_->findManual(*request.manual);
       if (!onlyManual) throw QueryError("no manual with id '" + *request.manual + "'");
     }
-    const Question question = analyzeQuestion(request.query, analyzer_, snapshot_->positionNames());
+    Question question = analyzeQuestion(request.query, analyzer_, snapshot_->positionNames());
+    addSoundAlikes(question);
     question_ = &question;
     namesTopic_.reset();
     matchTerms_ = {};
@@ -246,6 +252,60 @@ class Searcher::Impl {
                  Xapian::Query(Xapian::Query::OP_OR, characters.begin(), characters.end())));
     }
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+  }
+
+  // People type on phones with pinyin input methods and often take the wrong candidate; the
+  // slip usually breaks the word apart (水相 for 水箱 is segmented 水|相, 物业废 is 物业|废). Two
+  // neighbouring words, one of them a single character, that together are no word but sound
+  // like a word of the index or the word lists, also search that word: the joined word is
+  // added after them, and the characters keep their own matches, so a pair that was no slip
+  // (每个 → 每隔) costs little. A word in its own right (胶带, 昨晚) is what the asker meant.
+  void addSoundAlikes(Question& question) {
+    std::vector<QueryWord>& words = question.words;
+    for (size_t i = 0; i + 1 < words.size(); ++i) {
+      const QueryWord& first = words[i];
+      const QueryWord& second = words[i + 1];
+      if ((!first.singleHan && !second.singleHan) || first.end != second.begin ||
+          first.positionName || second.positionName) {
+        continue;
+      }
+      QueryWord joined;
+      joined.text = first.text + second.text;
+      if (db_.term_exists(joined.text) || isWord(joined.text)) continue;
+      joined.alternatives = soundAlikes(joined.text);
+      if (joined.alternatives.empty()) continue;
+      joined.begin = first.begin;
+      joined.end = second.end;
+      joined.place = second.place;
+      words.insert(words.begin() + static_cast<std::ptrdiff_t>(i) + 2, std::move(joined));
+      i += 2;
+    }
+  }
+
+  // Whether `text` is a word by itself for the analyser (ICU's dictionary, the word lists).
+  bool isWord(const std::string& text) {
+    const AnalyzedText analyzed = analyzer_.forQuery(text);
+    return analyzed.words.size() == 1 && analyzed.words.front().text == text;
+  }
+
+  // The words of the index and of the word lists that sound like `text`, each with its
+  // alternatives: what `text` may have been meant as.
+  std::vector<std::string> soundAlikes(const std::string& text) const {
+    const std::string key = pinyinKey(text);
+    if (key.empty()) return {};
+    const Lexicon& lexicon = analyzer_.lexicon();
+    std::vector<std::string> meant;
+    const auto add = [&](const std::string& word) {
+      addUnique(meant, word);
+      for (const std::string& alternative : lexicon.alternativesOf(word)) {
+        addUnique(meant, alternative);
+      }
+    };
+    if (const std::vector<std::string>* indexed = snapshot_->wordsSounding(key)) {
+      for (const std::string& word : *indexed) add(word);
+    }
+    for (const std::string& word : lexicon.wordsSounding(key)) add(word);
+    return meant;
   }
 
   // Whether no clause has the word, an alternative of it or one of its bigrams.

@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <fstream>
@@ -13,6 +14,7 @@
 #include "core/index_schema.h"
 #include "core/index_snapshot.h"
 #include "core/lexicon.h"
+#include "core/pinyin.h"
 #include "core/searcher.h"
 #include "test_support.h"
 
@@ -81,6 +83,17 @@ TEST_CASE("an index describes itself and is read back whole") {
   CHECK(db.get_metadata(std::string(schema::kMetaLexicon)) == Lexicon::builtIn().version());
   CHECK(db.get_metadata(std::string(schema::kMetaAnalyzer)) == AnalyzerSettings{}.describe());
   CHECK_FALSE(db.get_metadata(std::string(schema::kMetaIcu)).empty());
+}
+
+TEST_CASE("an index finds its words by how they sound") {
+  TempDir dir;
+  build(dutydesk::testing::fixture("search"), dir / "db");
+  const auto snapshot = IndexSnapshot::open(dir / "db");
+  const std::vector<std::string>* words = snapshot->wordsSounding(pinyinKey("催交"));
+  REQUIRE(words != nullptr);
+  CHECK(std::find(words->begin(), words->end(), "催缴") != words->end());
+  CHECK(snapshot->wordsSounding(pinyinKey("量子")) == nullptr);
+  CHECK(snapshot->wordsSounding("") == nullptr);  // single characters are left out
 }
 
 TEST_CASE("re-indexing switches generations and keeps only the previous one") {

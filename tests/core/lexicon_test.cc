@@ -94,6 +94,15 @@ TEST_CASE("a word in two groups gets the alternatives of both, once each") {
   CHECK(lexicon.synonymsOf("检修") == Words{"维修", "修理"});
 }
 
+TEST_CASE("listed words are found by how they sound; stop words and question words are not") {
+  const Lexicon lexicon = sample();
+  CHECK(lexicon.wordsSounding("bao xiu") == Words{"报修"});
+  CHECK(lexicon.wordsSounding("huo zai") == Words{"火灾"});
+  CHECK(lexicon.wordsSounding("zhao shui").empty());  // 找谁: a question word
+  CHECK(lexicon.wordsSounding("hai shi").empty());    // 还是: a stop word
+  CHECK(lexicon.wordsSounding("no such key").empty());
+}
+
 TEST_CASE("stop words") {
   const Lexicon lexicon = sample();
   for (const char* word : {"的", "了", "谁", "是", "还是"}) {

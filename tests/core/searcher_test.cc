@@ -374,6 +374,28 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("a word typed wrong with a pinyin input method still finds the word meant") {
+  TempDir dir;
+  writeManual(dir, "01-工程部.md",
+              {"# 第一章 工程部岗位职责", "", "## 1.1 给排水工", "", "### 1.1.1 主要职责", "",
+               "1. 每季度清洗二次供水水箱。", "", "## 1.2 绿化工", "", "### 1.2.1 主要职责", "",
+               "1. 每周清洗水景池的水泵，给水池补水。"});
+  // 水相 for 水箱: ICU splits it into 水|相, which sound like 水箱 together.
+  const SearchResult result = searchManualsIn(dir, "水相多久清洗");
+  REQUIRE_FALSE(result.hits.empty());
+  CHECK(result.hits.front().clause->text == "每季度清洗二次供水水箱。");
+  // 水箱 is marked (inside a mark that may also hold the neighbouring matches).
+  const std::string& snippet = result.hits.front().snippet;
+  CAPTURE(snippet);
+  const size_t at = snippet.find("水箱");
+  REQUIRE(at != std::string::npos);
+  const size_t opened = snippet.rfind("<mark>", at);
+  const size_t closed = snippet.rfind("</mark>", at);
+  CHECK(opened != std::string::npos);
+  CHECK((closed == std::string::npos || closed < opened));
+  CHECK(topPosition(result) == "给排水工");
+}
+
 // "大门几点开门" asks for a time: a clause that gives none is weaker evidence than one that
 // does.
 TEST_CASE("a question asking an amount weighs clauses that state none less") {

@@ -8,6 +8,7 @@
 #include <set>
 
 #include "core/content_loader.h"
+#include "core/utf8.h"
 #include "question_set.h"
 
 using namespace dutydesk;
@@ -93,6 +94,35 @@ void checkJudgments(const std::filesystem::path& questionFile,
 TEST_CASE("every development question names existing manuals, positions and clauses") {
   const std::filesystem::path source = DUTYDESK_SOURCE_DIR;
   checkQuestionSet(source / "content", source / "tests/eval/questions.tsv", 200);
+}
+
+// tests/eval/typo.tsv: development questions with one word mistyped as a pinyin input method
+// would (水箱 → 水相), each answered exactly as its original.
+TEST_CASE("every question of the typo set is a development question with one word mistyped") {
+  const std::filesystem::path source = DUTYDESK_SOURCE_DIR;
+  checkQuestionSet(source / "content", source / "tests/eval/typo.tsv", 100,
+                   {"direct", "paraphrase", "colloquial", "position", "dispute", "emergency"});
+  std::map<std::string, eval::EvalQuestion> originals;
+  for (auto& q : eval::loadQuestions(source / "tests/eval/questions.tsv")) originals[q.id] = q;
+  for (const auto& typo : eval::loadQuestions(source / "tests/eval/typo.tsv")) {
+    CAPTURE(typo.id);
+    REQUIRE(typo.id.ends_with("t"));
+    const auto original = originals.find(typo.id.substr(0, typo.id.size() - 1));
+    REQUIRE(original != originals.end());
+    const eval::EvalQuestion& q = original->second;
+    CHECK(typo.category == q.category);
+    CHECK(typo.manual == q.manual);
+    CHECK(typo.positions == q.positions);
+    CHECK(typo.clauses.size() == q.clauses.size());
+    // The same length and at most two characters changed: a slip, not a rewording.
+    REQUIRE(typo.question.size() == q.question.size());
+    int changed = 0;
+    for (size_t at = 0, typoAt = 0; at < q.question.size();) {
+      changed += utf8::decode(q.question, at) != utf8::decode(typo.question, typoAt);
+    }
+    CHECK(changed >= 1);
+    CHECK(changed <= 2);
+  }
 }
 
 TEST_CASE("every question of the blind spoken sets names existing manuals, positions and clauses") {
