@@ -184,7 +184,13 @@ std::string terminalSnippet(const std::string& html, bool colour) {
 
 void printHuman(const dutydesk::SearchResult& result) {
   const bool colour = ::isatty(STDOUT_FILENO) != 0;
-  std::cout << "问：" << result.query << "\n\n";
+  std::cout << "问：" << result.query << "\n";
+  for (const dutydesk::SoundAlike& alike : result.soundAlikes) {
+    std::cout << "（“" << alike.typed << "”也按";
+    for (const std::string& word : alike.words) std::cout << "“" << word << "”";
+    std::cout << "搜索）\n";
+  }
+  std::cout << '\n';
   if (result.hits.empty() && result.answers.empty()) {
     std::cout << "没有找到相关条款。换个说法试试，例如用岗位名称或具体事项。\n";
     return;

@@ -30,6 +30,13 @@ struct Answer {
   std::string relationOf;
 };
 
+// Characters of the question that together sound like a word and were searched as that word
+// too: a slip of a pinyin input method (水相 for 水箱).
+struct SoundAlike {
+  std::string typed;               // as the question has it
+  std::vector<std::string> words;  // the words it sounds like
+};
+
 struct SearchResult {
   std::shared_ptr<const IndexSnapshot> snapshot;
   std::string query;
@@ -40,6 +47,7 @@ struct SearchResult {
   // first that it may not be the one: 1 when the first stands out (or the question lists
   // positions rather than ranks them), 0 when there are no answers.
   size_t contenders = 0;
+  std::vector<SoundAlike> soundAlikes;
 };
 
 struct SearchRequest {

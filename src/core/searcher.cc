@@ -109,7 +109,7 @@ class Searcher::Impl {
       if (!onlyManual) throw QueryError("no manual with id '" + *request.manual + "'");
     }
     Question question = analyzeQuestion(request.query, analyzer_, snapshot_->positionNames());
-    addSoundAlikes(question);
+    addSoundAlikes(request.query, question, result.soundAlikes);
     question_ = &question;
     namesTopic_.reset();
     matchTerms_ = {};
@@ -260,7 +260,9 @@ class Searcher::Impl {
   // like a word of the index or the word lists, also search that word: the joined word is
   // added after them, and the characters keep their own matches, so a pair that was no slip
   // (每个 → 每隔) costs little. A word in its own right (胶带, 昨晚) is what the asker meant.
-  void addSoundAlikes(Question& question) {
+  // Each such word is reported in `found`, as `query` has it, with the words it sounds like.
+  void addSoundAlikes(const std::string& query, Question& question,
+                      std::vector<SoundAlike>& found) {
     std::vector<QueryWord>& words = question.words;
     for (size_t i = 0; i + 1 < words.size(); ++i) {
       const QueryWord& first = words[i];
@@ -272,8 +274,17 @@ class Searcher::Impl {
       QueryWord joined;
       joined.text = first.text + second.text;
       if (db_.term_exists(joined.text) || isWord(joined.text)) continue;
-      joined.alternatives = soundAlikes(joined.text);
-      if (joined.alternatives.empty()) continue;
+      std::vector<std::string> meant = wordsSounding(joined.text);
+      if (meant.empty()) continue;
+      const Lexicon& lexicon = analyzer_.lexicon();
+      for (const std::string& word : meant) {
+        addUnique(joined.alternatives, word);
+        for (const std::string& other : lexicon.alternativesOf(word)) {
+          addUnique(joined.alternatives, other);
+        }
+      }
+      const auto [from, to] = question.analyzed.normalized.sourceRange(first.begin, second.end);
+      found.push_back({query.substr(from, to - from), std::move(meant)});
       joined.begin = first.begin;
       joined.end = second.end;
       joined.place = second.place;
@@ -288,23 +299,14 @@ class Searcher::Impl {
     return analyzed.words.size() == 1 && analyzed.words.front().text == text;
   }
 
-  // The words of the index and of the word lists that sound like `text`, each with its
-  // alternatives: what `text` may have been meant as.
-  std::vector<std::string> soundAlikes(const std::string& text) const {
+  // The words of the index and of the word lists that sound like `text`: what it may have been
+  // meant as.
+  std::vector<std::string> wordsSounding(const std::string& text) const {
     const std::string key = pinyinKey(text);
     if (key.empty()) return {};
-    const Lexicon& lexicon = analyzer_.lexicon();
     std::vector<std::string> meant;
-    const auto add = [&](const std::string& word) {
-      addUnique(meant, word);
-      for (const std::string& alternative : lexicon.alternativesOf(word)) {
-        addUnique(meant, alternative);
-      }
-    };
-    if (const std::vector<std::string>* indexed = snapshot_->wordsSounding(key)) {
-      for (const std::string& word : *indexed) add(word);
-    }
-    for (const std::string& word : lexicon.wordsSounding(key)) add(word);
+    if (const std::vector<std::string>* indexed = snapshot_->wordsSounding(key)) meant = *indexed;
+    for (const std::string& word : analyzer_.lexicon().wordsSounding(key)) addUnique(meant, word);
     return meant;
   }
 

@@ -134,7 +134,12 @@ json searchResult(const SearchResult& result) {
                     {"url", clauseLink(*hit.manual, *hit.clause)}});
   }
   // Moved in, not listed in braces: an initializer list copies every answer and hit once more.
+  json soundAlikes = json::array();
+  for (const SoundAlike& alike : result.soundAlikes) {
+    soundAlikes.push_back({{"typed", alike.typed}, {"words", alike.words}});
+  }
   json out = {{"query", result.query}, {"total", result.total}, {"contenders", result.contenders}};
+  out["sound_alikes"] = std::move(soundAlikes);
   out["answers"] = std::move(answers);
   out["hits"] = std::move(hits);
   return out;

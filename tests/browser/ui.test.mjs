@@ -159,6 +159,21 @@ describe('search', () => {
     }
   });
 
+  test('a pinyin slip is searched as the word it sounds like, and the page says so', async () => {
+    const { page, close } = await open(`/?q=${encodeURIComponent('谁负责巡罗')}`);
+    try {
+      const note = page.locator('.sound-alike');
+      await note.waitFor({ timeout: 5000 });
+      assert.equal((await note.textContent()).trim(), '“巡罗”也按“巡逻”搜索。');
+      await note.locator('a').click();
+      await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === '谁负责巡逻');
+      await page.waitForSelector('.answer-card');
+      assert.equal(await page.locator('.sound-alike').count(), 0, 'the corrected question needs no note');
+    } finally {
+      await close();
+    }
+  });
+
   test('a reporting-line question shows the relation', async () => {
     const { page, close } = await open(`/?q=${encodeURIComponent('客服专员的直接上级是谁')}`);
     try {

@@ -394,6 +394,11 @@ TEST_CASE("a word typed wrong with a pinyin input method still finds the word me
   CHECK(opened != std::string::npos);
   CHECK((closed == std::string::npos || closed < opened));
   CHECK(topPosition(result) == "给排水工");
+  REQUIRE(result.soundAlikes.size() == 1);
+  CHECK(result.soundAlikes[0].typed == "水相");
+  CHECK(result.soundAlikes[0].words == std::vector<std::string>{"水箱"});
+  // A word in its own right is what the asker meant: 每个 is not read as 每隔.
+  CHECK(searchManualsIn(dir, "每个水池多久清洗").soundAlikes.empty());
 }
 
 // "大门几点开门" asks for a time: a clause that gives none is weaker evidence than one that

@@ -136,6 +136,14 @@ TEST_CASE("GET /api/search returns the result of interface.md") {
   CHECK(hit["url"] == "/c/xiaoqu/2.3.1.2");
   CHECK(j["total"].get<int>() >= 1);
   CHECK(j["contenders"].get<int>() >= 1);
+  CHECK(j["sound_alikes"].empty());
+
+  // 巡罗, a pinyin slip for 巡逻: searched as that word too, and said so.
+  const json slip = body(get("/api/search?q=" + encode("谁负责巡罗")));
+  REQUIRE(slip["sound_alikes"].size() == 1);
+  CHECK(slip["sound_alikes"][0]["typed"] == "巡罗");
+  CHECK(slip["sound_alikes"][0]["words"][0] == "巡逻");
+  REQUIRE_FALSE(slip["hits"].empty());
 }
 
 TEST_CASE("search parameters: manual, limit, and a general clause has null position") {

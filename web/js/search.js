@@ -150,6 +150,21 @@ function hitList(hits, titles, heading) {
       clauseQuote(hit, { withPosition: true, titles })))));
 }
 
+/**
+ * Characters the server also searched as a word they sound like (水相 → 水箱, a slip of a
+ * pinyin input method); each word links to the question with the slip corrected.
+ */
+function soundAlikeNote(result, q, manual) {
+  const alikes = result.sound_alikes || [];
+  if (!alikes.length) return null;
+  return h('p', { class: 'sound-alike' }, alikes.map((alike, i) => [
+    i ? '；' : null,
+    `“${alike.typed}”也按`,
+    alike.words.map((word) => h('a', { href: searchUrl(q.replace(alike.typed, word), manual) }, `“${word}”`)),
+    '搜索',
+  ]), '。');
+}
+
 function noResults(q) {
   return h('section', { class: 'empty-result', 'aria-labelledby': 'empty-title' },
     h('h2', { id: 'empty-title', class: 'empty-title' }, '没有找到', h('q', { text: q }), '的相关条款'),
@@ -225,6 +240,7 @@ export async function renderSearch(ctx, q, manual) {
   replaceChildren(main, h('div', { class: 'search-results' },
     h('h1', { class: 'visually-hidden', text: `搜索：${q}` }),
     summary,
+    soundAlikeNote(result, q, manual),
     rivals.length
       ? h('p', { class: 'notice close-call', text: `有 ${rivals.length + 1} 个岗位的依据不相上下，请对照各自的条款确认由谁负责。` })
       : null,
