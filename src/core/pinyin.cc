@@ -5,14 +5,17 @@
 
 namespace dutydesk {
 
+unsigned short syllableOf(char32_t cp) {
+  if (cp < pinyin_table::kFirst || cp > pinyin_table::kLast) return 0;
+  return pinyin_table::kSyllableOf[cp - pinyin_table::kFirst];
+}
+
 std::string pinyinKey(std::string_view word) {
   std::string key;
   for (size_t at = 0; at < word.size();) {
-    const char32_t cp = utf8::decode(word, at);
-    if (cp < pinyin_table::kFirst || cp > pinyin_table::kLast) return {};
-    const char* syllable =
-        pinyin_table::kSyllables[pinyin_table::kSyllableOf[cp - pinyin_table::kFirst]];
-    if (*syllable == '\0') return {};
+    const unsigned short id = syllableOf(utf8::decode(word, at));
+    if (id == 0) return {};  // index 0 is "": no reading
+    const char* syllable = pinyin_table::kSyllables[id];
     if (!key.empty()) key += ' ';
     key += syllable;
   }

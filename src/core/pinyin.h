@@ -13,4 +13,9 @@ namespace dutydesk {
 // reading (ICU's first), the same for every word, so homophones still meet. Requires UTF-8.
 std::string pinyinKey(std::string_view word);
 
+// The reading of one character as a number, equal for characters that sound the same; 0 for a
+// character that is not a CJK ideograph with a known reading. For comparing text to a word by
+// sound without building strings.
+unsigned short syllableOf(char32_t cp);
+
 }  // namespace dutydesk

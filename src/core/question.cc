@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/pinyin.h"
 #include "core/segmenter.h"
 #include "core/utf8.h"
 
@@ -73,18 +74,44 @@ std::vector<NameSpan> findNames(const std::string& text, const PositionNames& na
     return starts && ends;
   };
   std::vector<NameSpan> spans;
+  const auto add = [&](size_t at, size_t end, const std::string& canonical) {
+    const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const NameSpan& span) {
+      return at < span.end && span.begin < end;
+    });
+    if (overlaps || !onWordBoundaries(at, end)) return;
+    spans.push_back({at, end, &canonical});
+    addUnique(positions, canonical);
+  };
+  // In a question (words given), a name may also be typed with a pinyin slip: the question's
+  // characters by sound, with where each starts.
+  std::vector<std::pair<size_t, unsigned short>> sounds;
+  if (words) {
+    for (size_t at = 0; at < text.size();) {
+      const size_t begin = at;
+      sounds.emplace_back(begin, syllableOf(utf8::decode(text, at)));
+    }
+  }
   for (const auto* entry = names.entries.data();
        entry != names.entries.data() + names.entries.size(); ++entry) {
     if (entry->name.size() < 4) continue;  // a single Han character is no name
     for (size_t at = text.find(entry->name); at != std::string::npos;
          at = text.find(entry->name, at + entry->name.size())) {
-      const size_t end = at + entry->name.size();
-      const bool overlaps = std::any_of(spans.begin(), spans.end(), [&](const NameSpan& span) {
-        return at < span.end && span.begin < end;
-      });
-      if (overlaps || !onWordBoundaries(at, end)) continue;
-      spans.push_back({at, end, &entry->canonical});
-      addUnique(positions, entry->canonical);
+      add(at, at + entry->name.size(), entry->canonical);
+    }
+    // Three characters at least: 保安 and 宝安 sound alike, but a name is rarely typed so short
+    // by mistake.
+    std::vector<unsigned short> sound;
+    for (size_t at = 0; !sounds.empty() && at < entry->name.size();) {
+      sound.push_back(syllableOf(utf8::decode(entry->name, at)));
+    }
+    if (sound.size() < 3 || std::count(sound.begin(), sound.end(), 0)) continue;
+    for (size_t i = 0; i + sound.size() <= sounds.size(); ++i) {
+      const bool alike = std::equal(sound.begin(), sound.end(), sounds.begin() + i,
+                                    [](unsigned short s, const auto& c) { return s == c.second; });
+      if (!alike) continue;
+      const size_t end =
+          i + sound.size() < sounds.size() ? sounds[i + sound.size()].first : text.size();
+      add(sounds[i].first, end, entry->canonical);
     }
   }
   return spans;

@@ -175,6 +175,18 @@ TEST_CASE("positions named in the question, longest names first") {
   }
 }
 
+TEST_CASE("a name of three characters or more typed with a pinyin slip still names the position") {
+  CHECK(positions(analyze("秩序维户员归谁管")) == "秩序维护员");  // 户 for 护
+  CHECK(positions(analyze("客服主观做什么")) == "客服主管");      // 观 for 管
+  CHECK(positions(analyze("弱店工的上级")) == "弱电工");          // 店 for 电
+  // Two characters sound like too many other words: 点工 names no 电工.
+  CHECK(analyze("点工的上级").positions.empty());
+  // Clause text is read as written: only a question is taken to have slips.
+  PositionNames names;
+  names.entries = {{"秩序维护员", "秩序维护员", false}};
+  CHECK(mentionedPositions("秩序维户员到场", names).empty());
+}
+
 TEST_CASE("a synonym of a position's name names the position") {
   // The lexicon groups 保安 with 秩序维护员.
   REQUIRE(contains(Lexicon::builtIn().synonymsOf("保安"), "秩序维护员"));
