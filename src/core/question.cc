@@ -1,6 +1,7 @@
 #include "core/question.h"
 
 #include <algorithm>
+#include <bitset>
 
 #include "core/pinyin.h"
 #include "core/segmenter.h"
@@ -85,10 +86,12 @@ std::vector<NameSpan> findNames(const std::string& text, const PositionNames& na
   // In a question (words given), a name may also be typed with a pinyin slip: the question's
   // characters by sound, with where each starts.
   std::vector<std::pair<size_t, unsigned short>> sounds;
+  std::bitset<1024> heard;  // the syllables the question has: most names need no closer look
   if (words) {
     for (size_t at = 0; at < text.size();) {
       const size_t begin = at;
       sounds.emplace_back(begin, syllableOf(utf8::decode(text, at)));
+      heard.set(sounds.back().second % heard.size());
     }
   }
   for (const auto* entry = names.entries.data();
@@ -98,20 +101,25 @@ std::vector<NameSpan> findNames(const std::string& text, const PositionNames& na
          at = text.find(entry->name, at + entry->name.size())) {
       add(at, at + entry->name.size(), entry->canonical);
     }
-    // Three characters at least: 保安 and 宝安 sound alike, but a name is rarely typed so short
-    // by mistake.
-    std::vector<unsigned short> sound;
-    for (size_t at = 0; !sounds.empty() && at < entry->name.size();) {
-      sound.push_back(syllableOf(utf8::decode(entry->name, at)));
-    }
-    if (sound.size() < 3 || std::count(sound.begin(), sound.end(), 0)) continue;
-    for (size_t i = 0; i + sound.size() <= sounds.size(); ++i) {
-      const bool alike = std::equal(sound.begin(), sound.end(), sounds.begin() + i,
-                                    [](unsigned short s, const auto& c) { return s == c.second; });
-      if (!alike) continue;
-      const size_t end =
-          i + sound.size() < sounds.size() ? sounds[i + sound.size()].first : text.size();
-      add(sounds[i].first, end, entry->canonical);
+    // Names of three characters or more only: two characters sound like too many other words
+    // (保安, 宝安). Compared character by character, without building strings: a question is
+    // checked against every name of every manual.
+    if (sounds.empty()) continue;
+    size_t next = 0;
+    const unsigned short first = syllableOf(utf8::decode(entry->name, next));
+    if (first == 0 || !heard.test(first % heard.size())) continue;
+    for (size_t i = 0; i < sounds.size(); ++i) {
+      if (sounds[i].second != first) continue;
+      size_t at = next;
+      size_t j = i + 1;  // the question's character that the name's next one must sound like
+      bool alike = true;
+      while (alike && at < entry->name.size()) {
+        const unsigned short syllable = syllableOf(utf8::decode(entry->name, at));
+        alike = j < sounds.size() && syllable != 0 && syllable == sounds[j].second;
+        ++j;
+      }
+      if (!alike || j - i < 3) continue;
+      add(sounds[i].first, j < sounds.size() ? sounds[j].first : text.size(), entry->canonical);
     }
   }
   return spans;
