@@ -40,8 +40,8 @@ class IndexSnapshot {
   // Whether the job has 直接下级 in any manual: it leads others (the emergency manual gives no
   // reporting lines, so the duty manual's count for the same job).
   bool leads(const std::string& canonical) const { return leaders_.contains(canonical); }
-  // The index's words of two or more Han characters that sound like `key` (pinyinKey): what a
-  // question word the index lacks may have been meant as (催交 → 催缴). Null when none.
+  // The index's words of two or more Han characters that sound like `key` (pinyinKey): what
+  // characters of a question may have been meant as (水相 → 水箱). Null when none.
   const std::vector<std::string>* wordsSounding(const std::string& key) const;
   size_t clauseCount() const { return clauses_.size(); }
   // The clause a document of this index holds (index_schema.h); throws IndexError when the

@@ -61,8 +61,9 @@ struct NameSpan {
 };
 
 // Byte ranges of normalized text covered by position names, longest names first so that 弱电工
-// is not also read as 电工. Given the text's words, a name must also begin and end where words
-// do: 停电工作 (停电|工作) names no 电工.
+// is not also read as 电工. Given the text's words (a question, not clause text), a name must
+// also begin and end where words do: 停电工作 (停电|工作) names no 电工; and a name of three
+// characters or more may be typed with a pinyin slip (采够员 names 采购员).
 std::vector<NameSpan> findNames(const std::string& text, const PositionNames& names,
                                 std::vector<std::string>& positions,
                                 const std::vector<Token>* words = nullptr) {
