@@ -273,7 +273,8 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"amount", &tuning.noAmountPrior},
                                                  {"overview", &tuning.overviewPrior},
                                                  {"place", &tuning.placeWord},
-                                                 {"lone", &tuning.loneCharacter}};
+                                                 {"lone", &tuning.loneCharacter},
+                                                 {"sound", &tuning.soundAlikeWord}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
     std::string names;

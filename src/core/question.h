@@ -21,7 +21,8 @@ struct QueryWord {
   std::vector<std::string> characters;
   bool positionName = false;  // part of a position the question names
   bool place = false;         // followed by 里: where something is, not what
-  size_t begin = 0;           // byte range in the question's normalized text
+  bool soundAlike = false;  // what an unknown word of the question sounds like (老树 → 老鼠)
+  size_t begin = 0;         // byte range in the question's normalized text
   size_t end = 0;
 };
 

@@ -138,6 +138,7 @@ class Searcher::Impl {
     for (const QueryWord& word : question.words) {
       if (word.positionName && aboutPositions) continue;
       double weight = word.place ? tuning_.placeWord : 1.0;
+      if (word.soundAlike) weight *= tuning_.soundAlikeWord;
       if (word.singleHan && word.alternatives.empty()) weight *= tuning_.loneCharacter;
       wordRarity_.push_back(weight * rarity(word));
       parts.push_back(scaled(weight, wordQuery(word, parts.size(), /*fields=*/!word.positionName)));
@@ -271,18 +272,11 @@ class Searcher::Impl {
           first.positionName || second.positionName) {
         continue;
       }
-      QueryWord joined;
-      joined.text = first.text + second.text;
-      if (db_.term_exists(joined.text) || isWord(joined.text)) continue;
-      std::vector<std::string> meant = wordsSounding(joined.text);
+      const std::string text = first.text + second.text;
+      if (db_.term_exists(text) || isWord(text)) continue;
+      std::vector<std::string> meant = wordsSounding(text);
       if (meant.empty()) continue;
-      const Lexicon& lexicon = analyzer_.lexicon();
-      for (const std::string& word : meant) {
-        addUnique(joined.alternatives, word);
-        for (const std::string& other : lexicon.alternativesOf(word)) {
-          addUnique(joined.alternatives, other);
-        }
-      }
+      QueryWord joined = soundingWord(meant);
       const auto [from, to] = question.analyzed.normalized.sourceRange(first.begin, second.end);
       found.push_back({query.substr(from, to - from), std::move(meant)});
       joined.begin = first.begin;
@@ -291,6 +285,44 @@ class Searcher::Impl {
       words.insert(words.begin() + static_cast<std::ptrdiff_t>(i) + 2, std::move(joined));
       i += 2;
     }
+    // A slip can also be a word in its own right (老树 for 老鼠, 家居 for 家具). A word that no
+    // clause has, nor any alternative of it, is then perhaps one: the words it sounds like are
+    // searched as an extra word of low weight (SearchTuning::soundAlikeWord), and not reported,
+    // since most such words were meant as typed (垫子 is no 电子).
+    const size_t typed = tuning_.soundAlikeWord > 0 ? words.size() : 0;
+    for (size_t i = 0; i < typed; ++i) {
+      const QueryWord& word = words[i];
+      if (word.positionName || word.singleHan || word.text.size() < 6 || isKnown(word)) continue;
+      std::vector<std::string> meant = wordsSounding(word.text);
+      if (meant.empty()) continue;
+      QueryWord alike = soundingWord(meant);
+      alike.begin = word.begin;
+      alike.end = word.end;
+      alike.soundAlike = true;
+      words.push_back(std::move(alike));
+    }
+  }
+
+  // A word for `meant`, the words something sounds like: the first, the others and the
+  // alternatives of all as its alternatives.
+  QueryWord soundingWord(const std::vector<std::string>& meant) const {
+    const Lexicon& lexicon = analyzer_.lexicon();
+    QueryWord word;
+    word.text = meant.front();
+    for (const std::string& each : meant) {
+      if (each != word.text) addUnique(word.alternatives, each);
+      for (const std::string& other : lexicon.alternativesOf(each)) {
+        if (other != word.text) addUnique(word.alternatives, other);
+      }
+    }
+    return word;
+  }
+
+  // Whether a clause has the word or one of its alternatives.
+  bool isKnown(const QueryWord& word) const {
+    return db_.term_exists(word.text) ||
+           std::any_of(word.alternatives.begin(), word.alternatives.end(),
+                       [&](const std::string& a) { return db_.term_exists(a); });
   }
 
   // Whether `text` is a word by itself for the analyser (ICU's dictionary, the word lists).

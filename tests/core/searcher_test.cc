@@ -401,6 +401,22 @@ TEST_CASE("a word typed wrong with a pinyin input method still finds the word me
   CHECK(searchManualsIn(dir, "每个水池多久清洗").soundAlikes.empty());
 }
 
+TEST_CASE("a word no clause has is also searched, lightly, as the word it sounds like") {
+  TempDir dir;
+  writeManual(dir, "01-环境部.md",
+              {"# 第一章 环境部岗位职责", "", "## 1.1 消杀员", "", "### 1.1.1 主要职责", "",
+               "1. 接到鼠害反映后24小时内到场处理。", "", "## 1.2 绿化工", "", "### 1.2.1 主要职责",
+               "", "1. 修剪小区里的树木。"});
+  // 老树 (an old tree) for 老鼠: a slip that is itself a word, so it is not reported.
+  const SearchResult result = searchManualsIn(dir, "楼道里好多老树");
+  REQUIRE_FALSE(result.answers.empty());
+  CHECK(topPosition(result) == "消杀员");
+  CHECK(result.soundAlikes.empty());
+  SearchTuning off;
+  off.soundAlikeWord = 0;
+  CHECK(searchManualsIn(dir, "楼道里好多老树", off).answers.empty());
+}
+
 // "大门几点开门" asks for a time: a clause that gives none is weaker evidence than one that
 // does.
 TEST_CASE("a question asking an amount weighs clauses that state none less") {
