@@ -344,11 +344,9 @@ class Searcher::Impl {
 
   // Whether no clause has the word, an alternative of it or one of its bigrams.
   bool isUnknown(const QueryWord& word) const {
-    const auto known = [&](const std::string& term) { return db_.term_exists(term); };
-    return !word.characters.empty() && !known(word.text) &&
-           std::none_of(word.alternatives.begin(), word.alternatives.end(), known) &&
+    return !word.characters.empty() && !isKnown(word) &&
            std::none_of(word.bigrams.begin(), word.bigrams.end(), [&](const std::string& b) {
-             return known(std::string(schema::kBigram) + b);
+             return db_.term_exists(std::string(schema::kBigram) + b);
            });
   }
 
