@@ -73,6 +73,31 @@ void writeManual(const TempDir& dir, const std::string& chapterFile,
   writeFile(dir / "m" / chapterFile, md(lines));
 }
 
+// A position and its numbered 主要职责, for writeDepartment.
+struct PositionDuties {
+  std::string_view name;
+  std::initializer_list<std::string_view> duties;
+};
+
+// Writes manual "m" into `dir` with one chapter, 第一章 {department}岗位职责, in which each
+// position has a section 1.N with its 主要职责 as subsection 1.N.1.
+void writeDepartment(const TempDir& dir, std::string_view department,
+                     std::initializer_list<PositionDuties> positions) {
+  std::string chapter = "# 第一章 " + std::string(department) + "岗位职责\n";
+  int section = 0;
+  for (const PositionDuties& position : positions) {
+    const std::string number = "1." + std::to_string(++section);
+    chapter += "\n## " + number + " " + std::string(position.name) + "\n\n### " + number +
+               ".1 主要职责\n\n";
+    int item = 0;
+    for (std::string_view duty : position.duties) {
+      chapter += std::to_string(++item) + ". " + std::string(duty) + "\n";
+    }
+  }
+  writeFile(dir / "m/index.md", md({"# 手册"}));
+  writeFile(dir / "m" / ("01-" + std::string(department) + ".md"), chapter);
+}
+
 FixtureIndex& fixtureIndex() {
   static FixtureIndex index;
   return index;
@@ -236,10 +261,9 @@ TEST_CASE("a comparison flips to a handed-to position only if the work follows i
 // matches the question decides, whichever of them it says.
 TEST_CASE("a comparison giving each position its own verb is decided by the best clause") {
   TempDir dir;
-  writeManual(dir, "01-工程部.md",
-              {"# 第一章 工程部岗位职责", "", "## 1.1 维修工", "", "### 1.1.1 主要职责", "",
-               "1. 每月检查雨水井，发现堵塞及时疏通。", "", "## 1.2 保洁员", "",
-               "### 1.2.1 主要职责", "", "1. 清理雨水沟表面的落叶。"});
+  writeDepartment(
+      dir, "工程部",
+      {{"维修工", {"每月检查雨水井，发现堵塞及时疏通。"}}, {"保洁员", {"清理雨水沟表面的落叶。"}}});
   CHECK(topPosition(searchManualsIn(dir, "雨水井堵了，该维修工疏通还是保洁员来清？")) == "维修工");
 }
 
@@ -341,10 +365,9 @@ TEST_CASE("a clause with more of the question's words outranks one with a single
 
 TEST_CASE("answers close in score are called contenders; a clear first answer stands alone") {
   TempDir dir;
-  writeManual(dir, "01-工程部.md",
-              {"# 第一章 工程部岗位职责", "", "## 1.1 给排水工", "", "### 1.1.1 主要职责", "",
-               "1. 每季度清洗二次供水水箱一次。", "2. 巡查水泵房。", "", "## 1.2 综合维修工", "",
-               "### 1.2.1 主要职责", "", "1. 配合清洗二次供水水箱。", "2. 更换楼道灯泡。"});
+  writeDepartment(dir, "工程部",
+                  {{"给排水工", {"每季度清洗二次供水水箱一次。", "巡查水泵房。"}},
+                   {"综合维修工", {"配合清洗二次供水水箱。", "更换楼道灯泡。"}}});
   const SearchResult close = searchManualsIn(dir, "水箱谁清洗");
   REQUIRE(close.answers.size() == 2);
   CHECK(close.contenders == 2);
@@ -362,10 +385,9 @@ TEST_CASE("answers close in score are called contenders; a clear first answer st
 TEST_CASE(
     "who decides (拍板, 说了算) is asked of the clause that approves, not of the one doing it") {
   TempDir dir;
-  writeManual(dir, "01-客户服务部.md",
-              {"# 第一章 客户服务部岗位职责", "", "## 1.1 装修管理员", "", "### 1.1.1 主要职责", "",
-               "1. 受理业主的装修申请，核对装修图纸。", "", "## 1.2 客服主管", "",
-               "### 1.2.1 主要职责", "", "1. 审批装修申请，签发装修许可证。"});
+  writeDepartment(dir, "客户服务部",
+                  {{"装修管理员", {"受理业主的装修申请，核对装修图纸。"}},
+                   {"客服主管", {"审批装修申请，签发装修许可证。"}}});
   for (const char* question : {"装修申请谁拍板", "装修申请最后谁说了算"}) {
     CAPTURE(question);
     const SearchResult result = searchManualsIn(dir, question);
@@ -376,10 +398,9 @@ TEST_CASE(
 
 TEST_CASE("a word typed wrong with a pinyin input method still finds the word meant") {
   TempDir dir;
-  writeManual(dir, "01-工程部.md",
-              {"# 第一章 工程部岗位职责", "", "## 1.1 给排水工", "", "### 1.1.1 主要职责", "",
-               "1. 每季度清洗二次供水水箱。", "", "## 1.2 绿化工", "", "### 1.2.1 主要职责", "",
-               "1. 每周清洗水景池的水泵，给水池补水。"});
+  writeDepartment(dir, "工程部",
+                  {{"给排水工", {"每季度清洗二次供水水箱。"}},
+                   {"绿化工", {"每周清洗水景池的水泵，给水池补水。"}}});
   // 水相 for 水箱: ICU splits it into 水|相, which sound like 水箱 together.
   const SearchResult result = searchManualsIn(dir, "水相多久清洗");
   REQUIRE_FALSE(result.hits.empty());
@@ -403,10 +424,9 @@ TEST_CASE("a word typed wrong with a pinyin input method still finds the word me
 
 TEST_CASE("a word no clause has is also searched, lightly, as the word it sounds like") {
   TempDir dir;
-  writeManual(dir, "01-环境部.md",
-              {"# 第一章 环境部岗位职责", "", "## 1.1 消杀员", "", "### 1.1.1 主要职责", "",
-               "1. 接到鼠害反映后24小时内到场处理。", "", "## 1.2 绿化工", "", "### 1.2.1 主要职责",
-               "", "1. 修剪小区里的树木。"});
+  writeDepartment(
+      dir, "环境部",
+      {{"消杀员", {"接到鼠害反映后24小时内到场处理。"}}, {"绿化工", {"修剪小区里的树木。"}}});
   // 老树 (an old tree) for 老鼠: a slip that is itself a word, so it is not reported.
   const SearchResult result = searchManualsIn(dir, "楼道里好多老树");
   REQUIRE_FALSE(result.answers.empty());
@@ -421,10 +441,9 @@ TEST_CASE("a word no clause has is also searched, lightly, as the word it sounds
 // does.
 TEST_CASE("a question asking an amount weighs clauses that state none less") {
   TempDir dir;
-  writeManual(dir, "01-秩序维护部.md",
-              {"# 第一章 秩序维护部岗位职责", "", "## 1.1 门岗值班员", "", "### 1.1.1 主要职责", "",
-               "1. 大门开门前检查门禁，开门后登记。", "", "## 1.2 巡逻员", "", "### 1.2.1 主要职责",
-               "", "1. 巡逻后，大门每天6时开门。"});
+  writeDepartment(dir, "秩序维护部",
+                  {{"门岗值班员", {"大门开门前检查门禁，开门后登记。"}},
+                   {"巡逻员", {"巡逻后，大门每天6时开门。"}}});
   const auto statesNone = [](const Hit& hit) { return hit.clause->text.starts_with("大门开门前"); };
   SearchTuning anyClause;
   anyClause.noAmountPrior = 1;
@@ -455,10 +474,8 @@ TEST_CASE("a general clause weighs less for a who question and a bare statement 
 // "楼道里好多老鼠" is about rats; 楼道 only says where they are.
 TEST_CASE("a word naming where something is counts less than what is there") {
   TempDir dir;
-  writeManual(dir, "01-环境部.md",
-              {"# 第一章 环境部岗位职责", "", "## 1.1 保洁员", "", "### 1.1.1 主要职责", "",
-               "1. 每日清扫楼道。", "", "## 1.2 消杀员", "", "### 1.2.1 主要职责", "",
-               "1. 每月投放老鼠药。"});
+  writeDepartment(dir, "环境部",
+                  {{"保洁员", {"每日清扫楼道。"}}, {"消杀员", {"每月投放老鼠药。"}}});
   const auto isPlace = [](const Hit& hit) { return hit.clause->text == "每日清扫楼道。"; };
   SearchTuning flat;
   flat.placeWord = 1;
@@ -468,10 +485,8 @@ TEST_CASE("a word naming where something is counts less than what is there") {
 // "工资打到卡上": 卡 alone could be any card; the character layer finds it in 物料卡 too.
 TEST_CASE("a lone character the word lists give no meaning to counts less") {
   TempDir dir;
-  writeManual(dir, "01-财务部.md",
-              {"# 第一章 财务部岗位职责", "", "## 1.1 出纳", "", "### 1.1.1 主要职责", "",
-               "1. 按月发放工资。", "", "## 1.2 仓库管理员", "", "### 1.2.1 主要职责", "",
-               "1. 物料入库后填写物料卡。"});
+  writeDepartment(dir, "财务部",
+                  {{"出纳", {"按月发放工资。"}}, {"仓库管理员", {"物料入库后填写物料卡。"}}});
   const auto isLone = [](const Hit& hit) { return hit.clause->text.starts_with("物料"); };
   SearchTuning flat;
   flat.loneCharacter = 1;
@@ -482,11 +497,11 @@ TEST_CASE("a lone character the word lists give no meaning to counts less") {
 // of them, and the next position comes into view.
 TEST_CASE("hits show at most three clauses of a position the question does not name") {
   TempDir dir;
-  writeManual(dir, "01-秩序维护部.md",
-              {"# 第一章 秩序维护部岗位职责", "", "## 1.1 巡逻员", "", "### 1.1.1 主要职责", "",
-               "1. 白天巡逻楼道。", "2. 夜间巡逻车库。", "3. 巡逻时检查消防通道。",
-               "4. 巡逻时检查单元门。", "5. 巡逻后填写记录。", "6. 雨天加强巡逻。", "",
-               "## 1.2 领班", "", "### 1.2.1 主要职责", "", "1. 安排巡逻路线。"});
+  writeDepartment(dir, "秩序维护部",
+                  {{"巡逻员",
+                    {"白天巡逻楼道。", "夜间巡逻车库。", "巡逻时检查消防通道。",
+                     "巡逻时检查单元门。", "巡逻后填写记录。", "雨天加强巡逻。"}},
+                   {"领班", {"安排巡逻路线。"}}});
   const SearchResult result = searchManualsIn(dir, "巡逻");
   size_t patrol = 0;
   bool leaderShown = false;
@@ -528,9 +543,8 @@ TEST_CASE("a question that matches nothing returns an empty result") {
 // not find a clause because it has 量 and 学.
 TEST_CASE("characters of a word the index lacks never match on their own") {
   TempDir dir;
-  writeManual(dir, "01-综合部.md",
-              {"# 第一章 综合部岗位职责", "", "## 1.1 培训专员", "", "### 1.1.1 主要职责", "",
-               "1. 登记学员的考试分数和力量测试结果。", "2. 燃气泄漏演练后讲评。"});
+  writeDepartment(dir, "综合部",
+                  {{"培训专员", {"登记学员的考试分数和力量测试结果。", "燃气泄漏演练后讲评。"}}});
   const SearchResult nothing = searchManualsIn(dir, "量子力学");
   CHECK(nothing.hits.empty());
   CHECK(nothing.total == 0);
