@@ -62,10 +62,6 @@ std::string fingerprint(std::initializer_list<std::string_view> texts) {
   return buffer;
 }
 
-void addUnique(std::vector<std::string>& list, const std::string& word) {
-  if (std::find(list.begin(), list.end(), word) == list.end()) list.push_back(word);
-}
-
 Intent parseIntent(const std::string& name) {
   if (name == "who") return Intent::kWho;
   if (name == "duties") return Intent::kDuties;
@@ -87,6 +83,10 @@ const std::vector<std::string>& wordsFor(
 }
 
 }  // namespace
+
+void addUnique(std::vector<std::string>& list, const std::string& word) {
+  if (std::find(list.begin(), list.end(), word) == list.end()) list.push_back(word);
+}
 
 const Lexicon& Lexicon::builtIn() {
   static const Lexicon lexicon(lexicon_data::kDomainWords, lexicon_data::kSynonyms,

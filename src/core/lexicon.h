@@ -21,6 +21,10 @@ enum class Intent {
   kAmount
 };
 
+// Appends `word` to a word list unless it is there already: alternatives keep their order
+// (synonyms before expansions) and appear once.
+void addUnique(std::vector<std::string>& list, const std::string& word);
+
 class Lexicon {
  public:
   // The lists shipped in src/core/lexicon/, compiled into the program.

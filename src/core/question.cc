@@ -15,10 +15,6 @@ bool Question::has(Intent intent) const {
 
 namespace {
 
-void addUnique(std::vector<std::string>& list, const std::string& value) {
-  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
-}
-
 const std::string* canonicalFor(const PositionNames& names, std::string_view word) {
   for (const auto& entry : names.entries) {
     if (entry.name == word) return &entry.canonical;

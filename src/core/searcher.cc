@@ -62,10 +62,6 @@ std::vector<std::string> prefixed(std::string_view prefix, const QueryWord& word
   return terms;
 }
 
-void addUnique(std::vector<std::string>& list, const std::string& value) {
-  if (std::find(list.begin(), list.end(), value) == list.end()) list.push_back(value);
-}
-
 Xapian::Query scaled(double factor, const Xapian::Query& query) {
   return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query, factor);
 }
