@@ -269,9 +269,10 @@ class Searcher::Impl {
         continue;
       }
       const std::string text = first.text + second.text;
-      if (db_.term_exists(text) || isWord(text)) continue;
+      if (db_.term_exists(text)) continue;
       std::vector<std::string> meant = wordsSounding(text);
-      if (meant.empty()) continue;
+      // Asked last: the analyser segments the pair, which costs more than the lookups.
+      if (meant.empty() || isWord(text)) continue;
       QueryWord joined = soundingWord(meant);
       const auto [from, to] = question.analyzed.normalized.sourceRange(first.begin, second.end);
       found.push_back({query.substr(from, to - from), std::move(meant)});
