@@ -105,10 +105,10 @@ struct CloseCalls {
     ++close;
     contenders += r.contenders;
     if (rank && *rank == 0) ++closeRight;
-    std::set<std::string> contenders;
+    std::set<std::string> seen;  // the contenders, one per position
     for (const std::string& position : r.positions) {
-      if (contenders.size() == r.contenders) break;
-      contenders.insert(position);
+      if (seen.size() == r.contenders) break;
+      seen.insert(position);
       if (q.acceptsPosition(position)) {
         ++closeAmong;
         break;
