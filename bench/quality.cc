@@ -274,7 +274,8 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"overview", &tuning.overviewPrior},
                                                  {"place", &tuning.placeWord},
                                                  {"lone", &tuning.loneCharacter},
-                                                 {"sound", &tuning.soundAlikeWord}};
+                                                 {"sound", &tuning.soundAlikeWord},
+                                                 {"alternatives", &tuning.alternativeTerms}};
   const auto it = fields.find(name);
   if (eq == std::string::npos || it == fields.end()) {
     std::string names;

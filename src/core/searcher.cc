@@ -211,6 +211,12 @@ class Searcher::Impl {
     };
     for (const std::string& term : prefixed("", word)) note(term, 1);
     std::vector<Xapian::Query> parts{alternativesQuery(prefixed("", word))};
+    if (tuning_.alternativeTerms > 0 && word.alternatives.size() > 1 &&
+        db_.get_termfreq(word.text) == 0) {
+      const std::vector<Xapian::Query> each(word.alternatives.begin(), word.alternatives.end());
+      parts.push_back(scaled(tuning_.alternativeTerms,
+                             Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end())));
+    }
     if (fields) {
       const std::pair<std::string_view, double> weighted[] = {
           {schema::kPositionName, tuning_.positionField},

@@ -437,6 +437,21 @@ TEST_CASE("a word no clause has is also searched, lightly, as the word it sounds
   CHECK(searchManualsIn(dir, "楼道里好多老树", off).answers.empty());
 }
 
+// 装修吵 is no word of the clauses: it reaches them through 扰民, 装修 and 施工时间. 装修 is in
+// most clauses; the one with 扰民 is the one meant.
+TEST_CASE("the telling alternative of a word no clause has counts more than a common one") {
+  TempDir dir;
+  writeDepartment(dir, "综合部",
+                  {{"档案员", {"整理装修档案、装修图纸和装修协议。", "装修资料按房号归档。"}},
+                   {"前台", {"接到扰民投诉后到现场核查。", "发放装修申请表。"}},
+                   {"收费员", {"收取装修押金。", "退还装修押金。"}},
+                   {"门岗", {"查验装修人员出入证。", "装修材料进场登记。"}}});
+  CHECK(topPosition(searchManualsIn(dir, "装修吵")) == "前台");
+  SearchTuning off;
+  off.alternativeTerms = 0;
+  CHECK(topPosition(searchManualsIn(dir, "装修吵", off)) == "档案员");
+}
+
 // "大门几点开门" asks for a time: a clause that gives none is weaker evidence than one that
 // does.
 TEST_CASE("a question asking an amount weighs clauses that state none less") {
