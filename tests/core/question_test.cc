@@ -118,6 +118,9 @@ TEST_CASE("stop words and question words are not content words") {
       {"是客服专员还是电工负责", "客服专员 电工"},  // 是, 还是, 负责
       {"電梯困人誰處理", "电梯困人 处理"},
       {"我是客服,业主报修怎么办", "客服 业主 报修"},
+      {"由谁直接催缴物业费", "催缴 物业费"},              // 由 (by), 直接
+      {"燃氣洩漏時，電梯要怎麼處理？", "燃气泄漏 电梯"},  // …时 (when)
+      {"楼上扔下个花盆", "楼上 扔下 花盆"},               // the measure word 个
   };
   for (const auto& c : cases) {
     CAPTURE(c.question);
