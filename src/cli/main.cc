@@ -212,6 +212,11 @@ void printHuman(const dutydesk::SearchResult& result) {
     std::cout << "    （有 " << result.contenders
               << " 个岗位的依据不相上下，请对照下面的条款确认。）\n";
   }
+  for (const dutydesk::NamedEvent& event : result.events) {
+    std::cout << "\n本事件的整体要求：《" << event.manual->title << "》"
+              << event.chapter->heading.display() << " · " << event.keyPoints->heading.display()
+              << '\n';
+  }
   std::cout << "\n相关条款（共 " << result.total << " 条，显示 " << result.hits.size()
             << " 条）：\n";
   for (size_t i = 0; i < result.hits.size(); ++i) {

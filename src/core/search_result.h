@@ -37,6 +37,15 @@ struct SoundAlike {
   std::vector<std::string> words;  // the words it sounds like
 };
 
+// A chapter about an event that the question names (第九章 高空坠物), and the section of it
+// that no position owns and that sums up how the event is handled (9.1 处置要点): where a
+// reader in the middle of the event should look beyond the one step asked about.
+struct NamedEvent {
+  const Manual* manual = nullptr;
+  const Chapter* chapter = nullptr;
+  const Section* keyPoints = nullptr;
+};
+
 struct SearchResult {
   std::shared_ptr<const IndexSnapshot> snapshot;
   std::string query;
@@ -48,6 +57,7 @@ struct SearchResult {
   // positions rather than ranks them), 0 when there are no answers.
   size_t contenders = 0;
   std::vector<SoundAlike> soundAlikes;
+  std::vector<NamedEvent> events;  // in manual order; only chapters with such a section
 };
 
 struct SearchRequest {

@@ -108,6 +108,7 @@ class Searcher::Impl {
     addSoundAlikes(request.query, question, result.soundAlikes);
     question_ = &question;
     namesTopic_.reset();
+    result.events = namedEvents(onlyManual);
     matchTerms_ = {};
     for (const QueryWord& word : question.words) {
       matchTerms_.words.insert(word.text);
@@ -742,6 +743,23 @@ class Searcher::Impl {
     const double score =
         1.0 - 0.5 * static_cast<double>(result.hits.size()) / static_cast<double>(request.limit);
     result.hits.push_back(makeHit(&manual, &clause, score));
+  }
+
+  // The chapters about an event the question names that have a section no position owns (the
+  // event's 处置要点), in manual order.
+  std::vector<NamedEvent> namedEvents(const Manual* onlyManual) {
+    std::vector<NamedEvent> events;
+    if (!namesTopic()) return events;
+    for (const Manual& manual : snapshot_->manuals()) {
+      if (onlyManual && onlyManual != &manual) continue;
+      for (const Chapter& chapter : manual.chapters) {
+        if (!isTopicChapter(chapter) || !asksAbout(chapter.heading)) continue;
+        const auto general = std::find_if(chapter.sections.begin(), chapter.sections.end(),
+                                          [](const Section& s) { return !s.position; });
+        if (general != chapter.sections.end()) events.push_back({&manual, &chapter, &*general});
+      }
+    }
+    return events;
   }
 
   // The chapters about the topic the question names, in manual order: general sections' clauses

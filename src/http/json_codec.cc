@@ -138,8 +138,19 @@ json searchResult(const SearchResult& result) {
   for (const SoundAlike& alike : result.soundAlikes) {
     soundAlikes.push_back({{"typed", alike.typed}, {"words", alike.words}});
   }
+  json events = json::array();
+  for (const NamedEvent& event : result.events) {
+    const Heading& keyPoints = event.keyPoints->heading;
+    events.push_back({{"manual", event.manual->id},
+                      {"chapter", event.chapter->heading.display()},
+                      {"section", keyPoints.number},
+                      {"title", keyPoints.title},
+                      {"url", "/?m=" + percentEncode(event.manual->id) +
+                                  "&s=" + percentEncode(keyPoints.number)}});
+  }
   json out = {{"query", result.query}, {"total", result.total}, {"contenders", result.contenders}};
   out["sound_alikes"] = std::move(soundAlikes);
+  out["events"] = std::move(events);
   out["answers"] = std::move(answers);
   out["hits"] = std::move(hits);
   return out;

@@ -1,5 +1,5 @@
-// Saves screenshots of the web UI (search results, a close call, a position page, a clause
-// permalink and the organisation chart) at 360 px and 1280 px into docs/screenshots/.
+// Saves screenshots of the web UI (search results, a close call, an event, a position page, a
+// clause permalink and the organisation chart) at 360 px and 1280 px into docs/screenshots/.
 //
 //   node tests/browser/screenshots.mjs [path/to/dutydesk] [--out=DIR]
 //
@@ -17,6 +17,7 @@ const enc = encodeURIComponent;
 const shots = [
   { name: 'search', path: `/?q=${enc('谁负责催缴物业费')}` },
   { name: 'close-call', path: `/?q=${enc('谁管钥匙')}` },
+  { name: 'event', path: `/?q=${enc('楼上扔下个花盆砸坏了车，谁报警')}` },
   { name: 'position', path: `/p/wuye-gangwei/${enc('秩序维护员')}` },
   { name: 'clause', path: '/c/wuye-gangwei/3.1.2.7' },
   { name: 'org', path: '/?view=org', fullPage: true },

@@ -94,8 +94,11 @@ describe('search', () => {
   test('a typed question shows the answer card with the responsible position', async () => {
     const { page, close } = await open('/');
     try {
-      await typeQuery(page, '谁负责催缴物业费');
-      await waitForAnswer(page, '客户关系专员');
+      const plain = '谁负责催缴物业费';
+      const plainApi = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(plain)}`)).json();
+      assert.equal(plainApi.events.length, 0);
+      await typeQuery(page, plain);
+      await waitForAnswer(page, plainApi.answers[0].position);
       const card = page.locator('.answer-card');
       assert.match(await card.locator('.answer-meta').textContent(), /客户服务部/);
       // the supporting clause: its cite links to the permalink, matched words are marked
@@ -154,6 +157,32 @@ describe('search', () => {
       const others = (await page.locator('.answer-list .answer-item-name').allTextContents()).map((t) => t.trim());
       for (const name of expected) assert.ok(!others.includes(name), `${name} is not listed twice`);
       assert.match(await page.locator('#live').textContent(), /依据不相上下/);
+    } finally {
+      await close();
+    }
+  });
+
+  test('a question naming an event links to the section that sums up its handling', async () => {
+    const question = '楼上扔下个花盆砸坏了车，要报警吗？谁报？';
+    const api = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(question)}`)).json();
+    assert.ok(api.events.length >= 1, `“${question}” should name an event`);
+    const { page, close } = await open(`/?q=${encodeURIComponent(question)}`);
+    try {
+      await page.waitForSelector('.answer-card');
+      const notes = page.locator('.event-note');
+      assert.equal(await notes.count(), api.events.length);
+      const link = notes.first().locator('a');
+      assert.equal(await link.getAttribute('href'), api.events[0].url);
+      assert.match(await notes.first().textContent(), new RegExp(api.events[0].chapter));
+      await link.click();
+      const title = `${api.events[0].section} ${api.events[0].title}`;
+      await page.waitForFunction((t) => document.querySelector('h1')?.textContent.trim() === t, title);
+      assert.ok(await page.locator('.clause').count() >= 1, 'the key points are listed');
+      await page.goBack();
+      await page.waitForSelector('.answer-card');
+      await typeQuery(page, '谁负责催缴物业费');
+      await waitForAnswer(page, '客户关系专员');
+      assert.equal(await page.locator('.event-note').count(), 0, 'no event, no note');
     } finally {
       await close();
     }

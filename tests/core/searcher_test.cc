@@ -583,6 +583,16 @@ TEST_CASE("an emergency word reaches its chapter") {
         "电梯困人");
 }
 
+TEST_CASE("a question naming an event points to the section that sums up its handling") {
+  const SearchResult result = search("有人困在电梯里，谁去现场");
+  REQUIRE(result.events.size() == 1);
+  CHECK(result.events[0].manual->id == "jinji");
+  CHECK(result.events[0].chapter->heading.title == "电梯困人");
+  CHECK(result.events[0].keyPoints->heading.number == "1.1");
+  CHECK(search("谁负责催缴物业费").events.empty());
+  CHECK(search("有人困在电梯里", std::string("xiaoqu")).events.empty());
+}
+
 TEST_CASE("snippets mark matches, also through synonyms and Traditional characters") {
   const auto snippetOf = [](const SearchResult& result, const std::string& address) {
     for (const Hit& hit : result.hits) {

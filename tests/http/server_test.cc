@@ -137,6 +137,7 @@ TEST_CASE("GET /api/search returns the result of interface.md") {
   CHECK(j["total"].get<int>() >= 1);
   CHECK(j["contenders"].get<int>() >= 1);
   CHECK(j["sound_alikes"].empty());
+  CHECK(j["events"].empty());
 
   // 巡罗, a pinyin slip for 巡逻: searched as that word too, and said so.
   const json slip = body(get("/api/search?q=" + encode("谁负责巡罗")));
@@ -151,6 +152,13 @@ TEST_CASE("search parameters: manual, limit, and a general clause has null posit
   CHECK(limited["hits"].size() == 1);
   const json filtered = body(get("/api/search?q=%E7%94%B5%E6%A2%AF&manual=jinji"));
   for (const json& hit : filtered["hits"]) CHECK(hit["manual"] == "jinji");
+  const json event = body(get("/api/search?q=" + encode("电梯困人了谁去现场")));
+  REQUIRE(event["events"].size() == 1);
+  CHECK(event["events"][0] == json{{"manual", "jinji"},
+                                   {"chapter", "第一章 电梯困人"},
+                                   {"section", "1.1"},
+                                   {"title", "处置要点"},
+                                   {"url", "/?m=jinji&s=1.1"}});
   const json general = body(get("/api/search?q=" + encode("首问负责")));
   REQUIRE_FALSE(general["hits"].empty());
   CHECK(general["hits"][0]["position"].is_null());

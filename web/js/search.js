@@ -165,6 +165,20 @@ function soundAlikeNote(result, q, manual) {
   ]), '。');
 }
 
+/**
+ * The chapter of an event the question names (第九章 高空坠物) and the section that sums up
+ * how it is handled: someone in the middle of the event needs more than the one step asked
+ * about.
+ */
+function eventNote(result) {
+  const events = result.events || [];
+  if (!events.length) return null;
+  return h('ul', { class: 'event-notes' }, events.map((event) => h('li', { class: 'event-note' },
+    `这是${event.chapter}的情形，整体要求见 `,
+    h('a', { href: event.url, text: `${event.section} ${event.title}` }),
+    '。')));
+}
+
 function noResults(q) {
   return h('section', { class: 'empty-result', 'aria-labelledby': 'empty-title' },
     h('h2', { id: 'empty-title', class: 'empty-title' }, '没有找到', h('q', { text: q }), '的相关条款'),
@@ -241,6 +255,7 @@ export async function renderSearch(ctx, q, manual) {
     h('h1', { class: 'visually-hidden', text: `搜索：${q}` }),
     summary,
     soundAlikeNote(result, q, manual),
+    eventNote(result),
     rivals.length
       ? h('p', { class: 'notice close-call', text: `有 ${rivals.length + 1} 个岗位的依据不相上下，请对照各自的条款确认由谁负责。` })
       : null,
