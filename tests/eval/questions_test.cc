@@ -127,7 +127,7 @@ TEST_CASE("every question of the typo set is a development question with one wor
 
 TEST_CASE("every question of the blind sets names existing manuals, positions and clauses") {
   const std::filesystem::path source = DUTYDESK_SOURCE_DIR;
-  for (const char* set : {"spoken.tsv", "spoken2.tsv", "spoken3.tsv"}) {
+  for (const char* set : {"spoken.tsv", "spoken2.tsv", "spoken3.tsv", "spoken4.tsv"}) {
     CAPTURE(set);
     checkQuestionSet(source / "content", source / "tests/eval" / set, 90,
                      {"colloquial", "emergency"});
@@ -150,8 +150,8 @@ TEST_CASE("every held-out question names existing manuals, positions and clauses
 TEST_CASE("the question sets agree with their pooled relevance judgments") {
   const std::filesystem::path eval = std::filesystem::path(DUTYDESK_SOURCE_DIR) / "tests/eval";
   checkJudgments(eval / "questions.tsv", eval / "judgments/questions.tsv");
-  for (const char* set :
-       {"spoken.tsv", "spoken2.tsv", "spoken3.tsv", "emergency2.tsv", "emergency3.tsv"}) {
+  for (const char* set : {"spoken.tsv", "spoken2.tsv", "spoken3.tsv", "spoken4.tsv",
+                          "emergency2.tsv", "emergency3.tsv"}) {
     CAPTURE(set);
     checkJudgments(eval / set, eval / "judgments" / set);
   }
