@@ -74,6 +74,11 @@ async function typeQuery(page, text) {
   await box.pressSequentially(text, { delay: 20 });
 }
 
+/** What the server answers to `question`: what the page is checked against. */
+async function searchApi(question) {
+  return (await fetch(`${server.url}/api/search?q=${encodeURIComponent(question)}`)).json();
+}
+
 async function answerPosition(page) {
   return (await page.locator('.answer-card .answer-position').textContent()).trim();
 }
@@ -94,11 +99,8 @@ describe('search', () => {
   test('a typed question shows the answer card with the responsible position', async () => {
     const { page, close } = await open('/');
     try {
-      const plain = '谁负责催缴物业费';
-      const plainApi = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(plain)}`)).json();
-      assert.equal(plainApi.events.length, 0);
-      await typeQuery(page, plain);
-      await waitForAnswer(page, plainApi.answers[0].position);
+      await typeQuery(page, '谁负责催缴物业费');
+      await waitForAnswer(page, '客户关系专员');
       const card = page.locator('.answer-card');
       assert.match(await card.locator('.answer-meta').textContent(), /客户服务部/);
       // the supporting clause: its cite links to the permalink, matched words are marked
@@ -142,7 +144,7 @@ describe('search', () => {
 
   test('a close call shows the contending positions side by side, each with its clause', async () => {
     const question = '谁管钥匙';
-    const api = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(question)}`)).json();
+    const api = await searchApi(question);
     assert.ok(api.contenders >= 2, `“${question}” should be a close call; pick another question if ranking changed`);
     const expected = [...new Set(api.answers.map((a) => a.position))].slice(0, api.contenders);
     const { page, close } = await open(`/?q=${encodeURIComponent(question)}`);
@@ -164,7 +166,7 @@ describe('search', () => {
 
   test('a question naming an event links to the section that sums up its handling', async () => {
     const question = '楼上扔下个花盆砸坏了车，要报警吗？谁报？';
-    const api = await (await fetch(`${server.url}/api/search?q=${encodeURIComponent(question)}`)).json();
+    const api = await searchApi(question);
     assert.ok(api.events.length >= 1, `“${question}” should name an event`);
     const { page, close } = await open(`/?q=${encodeURIComponent(question)}`);
     try {
@@ -180,8 +182,11 @@ describe('search', () => {
       assert.ok(await page.locator('.clause').count() >= 1, 'the key points are listed');
       await page.goBack();
       await page.waitForSelector('.answer-card');
-      await typeQuery(page, '谁负责催缴物业费');
-      await waitForAnswer(page, '客户关系专员');
+      const plain = '谁负责催缴物业费';
+      const plainApi = await searchApi(plain);
+      assert.equal(plainApi.events.length, 0);
+      await typeQuery(page, plain);
+      await waitForAnswer(page, plainApi.answers[0].position);
       assert.equal(await page.locator('.event-note').count(), 0, 'no event, no note');
     } finally {
       await close();
