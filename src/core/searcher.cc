@@ -213,7 +213,7 @@ class Searcher::Impl {
     for (const std::string& term : prefixed("", word)) note(term, 1);
     std::vector<Xapian::Query> parts{alternativesQuery(prefixed("", word))};
     if (tuning_.alternativeTerms > 0 && word.alternatives.size() > 1 &&
-        db_.get_termfreq(word.text) == 0) {
+        !db_.term_exists(word.text)) {
       const std::vector<Xapian::Query> each(word.alternatives.begin(), word.alternatives.end());
       parts.push_back(scaled(tuning_.alternativeTerms,
                              Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end())));
@@ -750,40 +750,48 @@ class Searcher::Impl {
   std::vector<NamedEvent> namedEvents(const Manual* onlyManual) {
     std::vector<NamedEvent> events;
     if (!namesTopic()) return events;
-    for (const Manual& manual : snapshot_->manuals()) {
-      if (onlyManual && onlyManual != &manual) continue;
-      for (const Chapter& chapter : manual.chapters) {
-        if (!isTopicChapter(chapter) || !asksAbout(chapter.heading)) continue;
-        const auto general = std::find_if(chapter.sections.begin(), chapter.sections.end(),
-                                          [](const Section& s) { return !s.position; });
-        if (general != chapter.sections.end()) events.push_back({&manual, &chapter, &*general});
-      }
+    for (const auto& [manual, c] : askedTopicChapters(onlyManual)) {
+      const Chapter& chapter = manual->chapters[c];
+      const auto general = std::find_if(chapter.sections.begin(), chapter.sections.end(),
+                                        [](const Section& s) { return !s.position; });
+      if (general != chapter.sections.end()) events.push_back({manual, &chapter, &*general});
     }
     return events;
+  }
+
+  // The chapters about a topic the question names, as manual and chapter index, in manual order.
+  std::vector<std::pair<const Manual*, size_t>> askedTopicChapters(const Manual* onlyManual) {
+    std::vector<std::pair<const Manual*, size_t>> chapters;
+    for (const Manual& manual : snapshot_->manuals()) {
+      if (onlyManual && onlyManual != &manual) continue;
+      for (size_t c = 0; c < manual.chapters.size(); ++c) {
+        const Chapter& chapter = manual.chapters[c];
+        if (isTopicChapter(chapter) && asksAbout(chapter.heading)) {
+          chapters.emplace_back(&manual, c);
+        }
+      }
+    }
+    return chapters;
   }
 
   // The chapters about the topic the question names, in manual order: general sections' clauses
   // as hits, each position as an answer with its first steps.
   void listTopic(const Manual* onlyManual, const SearchRequest& request, SearchResult& result) {
-    for (const Manual& manual : snapshot_->manuals()) {
-      if (onlyManual && onlyManual != &manual) continue;
-      for (size_t c = 0; c < manual.chapters.size(); ++c) {
-        const Chapter& chapter = manual.chapters[c];
-        if (!isTopicChapter(chapter) || !asksAbout(chapter.heading)) continue;
-        for (size_t s = 0; s < chapter.sections.size(); ++s) {
-          const Position* position = nullptr;
-          if (const auto index = chapter.sections[s].position) position = &manual.positions[*index];
-          Answer answer{&manual, position, {}, 1.0, {}, {}};
-          for (size_t index : manual.clausesOfSection(c, s)) {
-            const Clause& clause = manual.clauses[index];
-            if (position && answer.clauses.size() < kClausesPerAnswer) {
-              answer.clauses.push_back(&clause);
-            }
-            addListedHit(manual, clause, request, result);
+    for (const auto& [manual, c] : askedTopicChapters(onlyManual)) {
+      const Chapter& chapter = manual->chapters[c];
+      for (size_t s = 0; s < chapter.sections.size(); ++s) {
+        const Position* position = nullptr;
+        if (const auto index = chapter.sections[s].position) position = &manual->positions[*index];
+        Answer answer{manual, position, {}, 1.0, {}, {}};
+        for (size_t index : manual->clausesOfSection(c, s)) {
+          const Clause& clause = manual->clauses[index];
+          if (position && answer.clauses.size() < kClausesPerAnswer) {
+            answer.clauses.push_back(&clause);
           }
-          if (position && !answer.clauses.empty() && result.answers.size() < request.answerLimit) {
-            result.answers.push_back(std::move(answer));
-          }
+          addListedHit(*manual, clause, request, result);
+        }
+        if (position && !answer.clauses.empty() && result.answers.size() < request.answerLimit) {
+          result.answers.push_back(std::move(answer));
         }
       }
     }
