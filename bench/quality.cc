@@ -269,6 +269,7 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"secondary", &tuning.secondarySubsectionPrior},
                                                  {"topic", &tuning.offTopicChapterPrior},
                                                  {"leader", &tuning.leaderPrior},
+                                                 {"leaderoversee", &tuning.leaderAskedToOversee},
                                                  {"coverage", &tuning.coverage},
                                                  {"amount", &tuning.noAmountPrior},
                                                  {"overview", &tuning.overviewPrior},

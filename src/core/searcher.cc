@@ -384,10 +384,11 @@ class Searcher::Impl {
       }
       return factor;
     }
-    if (!question_->has(Intent::kOversee) && snapshot_->leads(position->canonical()) &&
+    if (snapshot_->leads(position->canonical()) &&
         std::find(question_->positions.begin(), question_->positions.end(),
                   position->canonical()) == question_->positions.end()) {
-      factor *= tuning_.leaderPrior;
+      factor *=
+          question_->has(Intent::kOversee) ? tuning_.leaderAskedToOversee : tuning_.leaderPrior;
     }
     if (!question_->has(Intent::kOversee)) {
       for (const std::string& word : overseeWords_) {

@@ -544,6 +544,26 @@ TEST_CASE("a position's overview paragraph weighs less than its numbered duties"
         doctest::Approx(SearchTuning{}.overviewPrior));
 }
 
+// "谁负责楼道消杀" asks who does the work, which a supervisor seldom does; "楼道消杀谁批准" asks
+// for a decision, which is a supervisor's.
+TEST_CASE("a leader weighs less for who does the work and more for who approves it") {
+  TempDir dir;
+  writeManual(dir, "01-环境部.md",
+              {"# 第一章 环境部岗位职责", "", "## 1.1 环境主管", "", "- 直接下级:消杀员", "",
+               "### 1.1.1 主要职责", "", "1. 批准楼道消杀计划。", "", "## 1.2 消杀员", "",
+               "- 直接上级:环境主管", "", "### 1.2.1 主要职责", "", "1. 按计划实施楼道消杀。"});
+  const auto isLeader = [](const Hit& hit) {
+    return hit.manual->positionOf(*hit.clause)->canonical() == "环境主管";
+  };
+  SearchTuning flat;
+  flat.leaderPrior = 1;
+  flat.leaderAskedToOversee = 1;
+  CHECK(priorFactor(dir, "谁负责楼道消杀", flat, isLeader) ==
+        doctest::Approx(SearchTuning{}.leaderPrior));
+  CHECK(priorFactor(dir, "楼道消杀谁批准", flat, isLeader) ==
+        doctest::Approx(SearchTuning{}.leaderAskedToOversee));
+}
+
 TEST_CASE("a question that matches nothing returns an empty result") {
   for (const std::string query : {"量子纠缠", "zzzz", "？？？", "   ", ""}) {
     CAPTURE(query);
