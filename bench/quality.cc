@@ -270,6 +270,7 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"topic", &tuning.offTopicChapterPrior},
                                                  {"leader", &tuning.leaderPrior},
                                                  {"leaderoversee", &tuning.leaderAskedToOversee},
+                                                 {"asker", &tuning.askerOwnWork},
                                                  {"coverage", &tuning.coverage},
                                                  {"amount", &tuning.noAmountPrior},
                                                  {"overview", &tuning.overviewPrior},

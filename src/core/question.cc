@@ -50,6 +50,46 @@ const std::string* canonicalByPrefix(const PositionNames& names, std::string_vie
   return best ? &best->canonical : nullptr;
 }
 
+// Words between 我 and what the asker says they are: 我在监控室, 我是个保安, 我当门岗.
+bool isSelfLink(std::string_view word) {
+  return word == "在" || word == "是" || word == "个" || word == "一个" || word == "当" ||
+         word == "做";
+}
+
+// The position a word names when the asker uses it of themselves: one it begins (弱电 →
+// 弱电工), one an alternative of it is or begins (保安 → 秩序维护员; 监控室 → 监控中心 →
+// 监控中心值班员).
+const std::string* askerNamed(const PositionNames& names, std::string_view word,
+                              const std::vector<std::string>& alternatives) {
+  if (const std::string* canonical = canonicalByPrefix(names, word)) return canonical;
+  for (const std::string& alternative : alternatives) {
+    if (const std::string* canonical = canonicalFor(names, alternative)) return canonical;
+  }
+  for (const std::string& alternative : alternatives) {
+    if (const std::string* canonical = canonicalByPrefix(names, alternative)) return canonical;
+  }
+  return nullptr;
+}
+
+// Whether the question asks who does the work (谁来打, 该谁管, 找哪个师傅, 有人管吗) rather than
+// whom the asker reports to (报给谁, 打电话给哪个部门, 通知谁): only then is the work someone
+// else's.
+bool asksAboutSomeoneElse(std::string_view text) {
+  static constexpr std::string_view kWho[] = {"谁", "哪个", "哪位"};
+  static constexpr std::string_view kToWhom[] = {"给", "报", "告诉", "通知", "报告", "汇报"};
+  for (std::string_view who : kWho) {
+    for (size_t at = text.find(who); at != std::string_view::npos; at = text.find(who, at + 1)) {
+      const std::string_view before = text.substr(0, at);
+      if (std::none_of(std::begin(kToWhom), std::end(kToWhom),
+                       [&](std::string_view verb) { return before.ends_with(verb); })) {
+        return true;
+      }
+    }
+  }
+  return text.find("有人管") != std::string_view::npos ||
+         text.find("有没有人") != std::string_view::npos;
+}
+
 struct NameSpan {
   size_t begin;
   size_t end;
@@ -202,6 +242,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
   // says who they are ("我是客服"), a short word stands for a position it begins.
   const bool comparing = question.has(Intent::kAlternative);
   bool selfIntroduced = false;
+  bool askerFollows = false;                 // the next word may say which position the asker is
   size_t placeLabelEnd = std::string::npos;  // where the last place label (and its units) ended
   const auto yesNo = yesNoParts(question.analyzed.normalized.text);
   for (Token token : question.analyzed.words) {
@@ -218,20 +259,36 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
       placeLabelEnd = token.end;
       continue;
     }
-    const bool introducesSelf = token.text == "我是" || token.text == "我";
-    const bool inName = std::any_of(spans.begin(), spans.end(), [&](const NameSpan& span) {
+    const bool introducesSelf = token.text == "我是" || token.text == "我" ||
+                                token.text == "我在" || (selfIntroduced && isSelfLink(token.text));
+    // Saying who one is takes 是 or 在 (我是弱电, 我在监控室): in 催我交钱, 我 is no one's name.
+    const bool namesSelf =
+        token.text == "我是" || token.text == "我在" || (selfIntroduced && isSelfLink(token.text));
+    const auto nameSpan = std::find_if(spans.begin(), spans.end(), [&](const NameSpan& span) {
       return token.begin >= span.begin && token.end <= span.end;
     });
+    const bool inName = nameSpan != spans.end();
     if (!inName && (lexicon.isStopWord(token.text) || isQuestionWord(lexicon, token.text))) {
       selfIntroduced = introducesSelf;
+      askerFollows = namesSelf;
       continue;
+    }
+    bool namesAsker = false;
+    if (askerFollows && !question.asker) {
+      if (inName) {
+        question.asker = *nameSpan->canonical;
+      } else if (const std::string* canonical =
+                     askerNamed(names, token.text, lexicon.alternativesOf(token.text))) {
+        question.asker = *canonical;
+        namesAsker = true;
+      }
     }
     QueryWord word;
     word.text = token.text;
     word.begin = token.begin;
     word.end = token.end;
     word.alternatives = lexicon.alternativesOf(token.text);
-    word.positionName = inName;
+    word.positionName = inName || namesAsker;
     word.place =
         std::string_view(question.analyzed.normalized.text).substr(token.end).starts_with("里");
     if (!inName && (comparing || selfIntroduced)) {
@@ -241,6 +298,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
       }
     }
     selfIntroduced = introducesSelf;
+    askerFollows = namesSelf;
     // A synonym of a position's name names it too: 保安 → 秩序维护员.
     if (!inName) {
       for (const std::string& alternative : word.alternatives) {
@@ -267,6 +325,9 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
                      [&](const QueryWord& w) { return w.text == word.text; })) {
       question.words.push_back(std::move(word));
     }
+  }
+  if (question.asker) {
+    question.asksOwnWork = !asksAboutSomeoneElse(question.analyzed.normalized.text);
   }
   return question;
 }

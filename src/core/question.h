@@ -2,6 +2,7 @@
 // and the kind of answer it wants. Pure analysis; the Searcher turns it into a Xapian query.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,10 @@ struct Question {
   AnalyzedText analyzed;
   std::vector<QueryWord> words;        // content words, in question order
   std::vector<std::string> positions;  // canonical names the question mentions
+  // The position the asker says they are (我是弱电, 我在监控室), and whether the question asks
+  // about the asker's own work (我接下来报给谁, 得多快交) rather than someone else's (谁来打).
+  std::optional<std::string> asker;
+  bool asksOwnWork = false;
   std::vector<Intent> intents;
 
   bool has(Intent intent) const;

@@ -390,6 +390,9 @@ class Searcher::Impl {
       factor *=
           question_->has(Intent::kOversee) ? tuning_.leaderAskedToOversee : tuning_.leaderPrior;
     }
+    if (question_->asksOwnWork && position->canonical() == *question_->asker) {
+      factor *= tuning_.askerOwnWork;
+    }
     if (!question_->has(Intent::kOversee)) {
       for (const std::string& word : overseeWords_) {
         if (clause.text.find(word) != std::string::npos) {

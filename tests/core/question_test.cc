@@ -21,9 +21,13 @@ namespace {
 PositionNames positionNames() {
   PositionNames names;
   names.entries = {
-      {"秩序维护员", "秩序维护员", false}, {"客服专员", "客服专员", false},
-      {"前台接待", "客服专员", false},     {"客服主管", "客服主管", true},
-      {"弱电工", "弱电工", false},         {"电工", "电工", false},
+      {"监控中心值班员", "监控中心值班员", false},
+      {"秩序维护员", "秩序维护员", false},
+      {"客服专员", "客服专员", false},
+      {"前台接待", "客服专员", false},
+      {"客服主管", "客服主管", true},
+      {"弱电工", "弱电工", false},
+      {"电工", "电工", false},
   };
   return names;
 }
@@ -207,6 +211,34 @@ TEST_CASE("comparing or introducing oneself: a short word stands for the positio
   CHECK(flagged(analyze("我是客服,业主报修怎么办")) == "客服* 业主 报修");
   // Neither comparing nor introducing: 客服 is only a word.
   CHECK(analyze("客服电话多少").positions.empty());
+}
+
+TEST_CASE("the asker says which position they are, and may ask about their own work") {
+  // 监控室 is another word for 监控中心, which begins 监控中心值班员. 报给谁 asks whom the
+  // asker reports to: the asker's own step.
+  const Question monitor = analyze("我在监控室 门岗说有个发烧的人在等候区坐着 我接下来报给谁");
+  REQUIRE(monitor.asker);
+  CHECK(*monitor.asker == "监控中心值班员");
+  CHECK(monitor.asksOwnWork);
+  // 弱电 begins 弱电工; no 谁 at all.
+  const Question weak = analyze("保安主管让我把门禁记录导出来 我是弱电 得多快交");
+  REQUIRE(weak.asker);
+  CHECK(*weak.asker == "弱电工");
+  CHECK(weak.asksOwnWork);
+  // 谁来修 asks who else does the work.
+  const Question other = analyze("我是客服 业主家水管坏了谁来修");
+  REQUIRE(other.asker);
+  CHECK(*other.asker == "客服专员");
+  CHECK_FALSE(other.asksOwnWork);
+  CHECK_FALSE(analyze("我是客服 业主家水管坏了找哪个师傅").asksOwnWork);
+  CHECK_FALSE(analyze("我是客服 业主家水管坏了有人管吗").asksOwnWork);
+  // 报给哪个部门 asks whom the asker reports to.
+  const Question guard = analyze("我是保安 有人翻墙进来 我报给哪个部门");
+  REQUIRE(guard.asker);
+  CHECK(*guard.asker == "秩序维护员");
+  CHECK(guard.asksOwnWork);
+  // 我 without 是 or 在 says nothing about who the asker is.
+  CHECK_FALSE(analyze("物业老打电话催我交钱 是哪个岗位在打").asker);
 }
 
 TEST_CASE("place labels are where the asker is, not what the manual says") {

@@ -452,6 +452,25 @@ TEST_CASE("the telling alternative of a word no clause has counts more than a co
   CHECK(topPosition(searchManualsIn(dir, "装修吵", off)) == "档案员");
 }
 
+// The asker says who they are and asks about their own next step: their position's clause is
+// the better evidence, not that of the position that is only part of the scene.
+TEST_CASE("an asker asking about their own work weighs their position's clauses more") {
+  TempDir dir;
+  writeDepartment(dir, "秩序维护部",
+                  {{"门岗值班员", {"发现发烧的人员，请其在等候区等候，并报告监控中心。"}},
+                   {"监控中心值班员", {"接到门岗报告的发烧人员情况后，报告客服主管。"}}});
+  const auto isGate = [](const Hit& hit) {
+    return hit.manual->positionOf(*hit.clause)->canonical() == "门岗值班员";
+  };
+  SearchTuning flat;
+  flat.askerOwnWork = 1;
+  const std::string own = "我在监控室 门岗说有个发烧的人在等候区 我接下来报给谁";
+  CHECK(priorFactor(dir, own, flat, isGate) == doctest::Approx(1 / SearchTuning{}.askerOwnWork));
+  // 谁来管 asks whose work it is: being the 监控中心值班员 says nothing about that.
+  CHECK(priorFactor(dir, "我在监控室 门岗说有个发烧的人在等候区 谁来管", flat, isGate) ==
+        doctest::Approx(1.0));
+}
+
 // "大门几点开门" asks for a time: a clause that gives none is weaker evidence than one that
 // does.
 TEST_CASE("a question asking an amount weighs clauses that state none less") {
