@@ -271,6 +271,7 @@ void tune(dutydesk::SearchTuning& tuning, const std::string& setting) {
                                                  {"leader", &tuning.leaderPrior},
                                                  {"leaderoversee", &tuning.leaderAskedToOversee},
                                                  {"asker", &tuning.askerOwnWork},
+                                                 {"askerother", &tuning.askerOtherWork},
                                                  {"coverage", &tuning.coverage},
                                                  {"amount", &tuning.noAmountPrior},
                                                  {"overview", &tuning.overviewPrior},

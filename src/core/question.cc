@@ -80,7 +80,8 @@ bool asksAboutSomeoneElse(std::string_view text) {
   for (std::string_view who : kWho) {
     for (size_t at = text.find(who); at != std::string_view::npos; at = text.find(who, at + 1)) {
       const std::string_view before = text.substr(0, at);
-      if (std::none_of(std::begin(kToWhom), std::end(kToWhom),
+      if (before.ends_with("派给") ||
+          std::none_of(std::begin(kToWhom), std::end(kToWhom),
                        [&](std::string_view verb) { return before.ends_with(verb); })) {
         return true;
       }
@@ -242,7 +243,8 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
   // says who they are ("我是客服"), a short word stands for a position it begins.
   const bool comparing = question.has(Intent::kAlternative);
   bool selfIntroduced = false;
-  bool askerFollows = false;                 // the next word may say which position the asker is
+  bool askerFollows = false;  // the next word may say which position the asker is
+  const NameSpan* askerSpan = nullptr;
   size_t placeLabelEnd = std::string::npos;  // where the last place label (and its units) ended
   const auto yesNo = yesNoParts(question.analyzed.normalized.text);
   for (Token token : question.analyzed.words) {
@@ -277,6 +279,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     if (askerFollows && !question.asker) {
       if (inName) {
         question.asker = *nameSpan->canonical;
+        askerSpan = &*nameSpan;
       } else if (const std::string* canonical =
                      askerNamed(names, token.text, lexicon.alternativesOf(token.text))) {
         question.asker = *canonical;
@@ -289,6 +292,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     word.end = token.end;
     word.alternatives = lexicon.alternativesOf(token.text);
     word.positionName = inName || namesAsker;
+    word.namesAsker = namesAsker || (inName && &*nameSpan == askerSpan);
     word.place =
         std::string_view(question.analyzed.normalized.text).substr(token.end).starts_with("里");
     if (!inName && (comparing || selfIntroduced)) {
@@ -328,6 +332,8 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
   }
   if (question.asker) {
     question.asksOwnWork = !asksAboutSomeoneElse(question.analyzed.normalized.text);
+    // 我是前台 … 派给哪个师傅: the asker only said who they are.
+    if (!question.asksOwnWork) std::erase(question.positions, *question.asker);
   }
   return question;
 }

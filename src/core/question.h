@@ -21,6 +21,7 @@ struct QueryWord {
   // neither the word nor its bigrams (ICU keeps 漏了, 响了, 打不开 as single words).
   std::vector<std::string> characters;
   bool positionName = false;  // part of a position the question names
+  bool namesAsker = false;    // says who the asker is (我是前台): not what they ask about
   bool place = false;         // followed by 里: where something is, not what
   bool soundAlike = false;  // what an unknown word of the question sounds like (老树 → 老鼠)
   size_t begin = 0;         // byte range in the question's normalized text

@@ -133,7 +133,8 @@ class Searcher::Impl {
     wordRarity_.clear();
     fallbacks_.clear();
     for (const QueryWord& word : question.words) {
-      if (word.positionName && aboutPositions) continue;
+      // 我是前台 says who asks, not what about.
+      if ((word.positionName && aboutPositions) || word.namesAsker) continue;
       double weight = word.place ? tuning_.placeWord : 1.0;
       if (word.soundAlike) weight *= tuning_.soundAlikeWord;
       if (word.singleHan && word.alternatives.empty()) weight *= tuning_.loneCharacter;
@@ -390,8 +391,8 @@ class Searcher::Impl {
       factor *=
           question_->has(Intent::kOversee) ? tuning_.leaderAskedToOversee : tuning_.leaderPrior;
     }
-    if (question_->asksOwnWork && position->canonical() == *question_->asker) {
-      factor *= tuning_.askerOwnWork;
+    if (question_->asker && position->canonical() == *question_->asker) {
+      factor *= question_->asksOwnWork ? tuning_.askerOwnWork : tuning_.askerOtherWork;
     }
     if (!question_->has(Intent::kOversee)) {
       for (const std::string& word : overseeWords_) {

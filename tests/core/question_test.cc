@@ -220,6 +220,11 @@ TEST_CASE("the asker says which position they are, and may ask about their own w
   REQUIRE(monitor.asker);
   CHECK(*monitor.asker == "监控中心值班员");
   CHECK(monitor.asksOwnWork);
+  // The words saying who asks are not what is asked about.
+  for (const QueryWord& word : monitor.words) {
+    CAPTURE(word.text);
+    CHECK(word.namesAsker == (word.text == "监控室"));
+  }
   // 弱电 begins 弱电工; no 谁 at all.
   const Question weak = analyze("保安主管让我把门禁记录导出来 我是弱电 得多快交");
   REQUIRE(weak.asker);
@@ -230,8 +235,11 @@ TEST_CASE("the asker says which position they are, and may ask about their own w
   REQUIRE(other.asker);
   CHECK(*other.asker == "客服专员");
   CHECK_FALSE(other.asksOwnWork);
+  CHECK(positions(other).empty());  // the asker only said who they are
   CHECK_FALSE(analyze("我是客服 业主家水管坏了找哪个师傅").asksOwnWork);
   CHECK_FALSE(analyze("我是客服 业主家水管坏了有人管吗").asksOwnWork);
+  // 派给哪个师傅: the one it is handed to does the work.
+  CHECK_FALSE(analyze("我是前台 业主家开关坏了 这单派给哪个师傅").asksOwnWork);
   // 报给哪个部门 asks whom the asker reports to.
   const Question guard = analyze("我是保安 有人翻墙进来 我报给哪个部门");
   REQUIRE(guard.asker);

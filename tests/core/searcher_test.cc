@@ -454,7 +454,7 @@ TEST_CASE("the telling alternative of a word no clause has counts more than a co
 
 // The asker says who they are and asks about their own next step: their position's clause is
 // the better evidence, not that of the position that is only part of the scene.
-TEST_CASE("an asker asking about their own work weighs their position's clauses more") {
+TEST_CASE("an asker's position weighs more for their own work and less for others'") {
   TempDir dir;
   writeDepartment(dir, "秩序维护部",
                   {{"门岗值班员", {"发现发烧的人员，请其在等候区等候，并报告监控中心。"}},
@@ -464,11 +464,23 @@ TEST_CASE("an asker asking about their own work weighs their position's clauses 
   };
   SearchTuning flat;
   flat.askerOwnWork = 1;
+  flat.askerOtherWork = 1;
   const std::string own = "我在监控室 门岗说有个发烧的人在等候区 我接下来报给谁";
   CHECK(priorFactor(dir, own, flat, isGate) == doctest::Approx(1 / SearchTuning{}.askerOwnWork));
-  // 谁来管 asks whose work it is: being the 监控中心值班员 says nothing about that.
+  // 谁来管 asks whose work it is: seldom the asker's own.
   CHECK(priorFactor(dir, "我在监控室 门岗说有个发烧的人在等候区 谁来管", flat, isGate) ==
-        doctest::Approx(1.0));
+        doctest::Approx(1 / SearchTuning{}.askerOtherWork));
+}
+
+// 我是前台 says who asks: a clause that mentions 前台 is no answer for that.
+TEST_CASE("the words saying who the asker is do not search") {
+  TempDir dir;
+  writeDepartment(dir, "工程部",
+                  {{"前台", {"前台接待来访人员。"}}, {"维修工", {"负责户内开关、插座的更换。"}}});
+  const SearchResult result = searchManualsIn(dir, "我是前台 开关坏了派给哪个师傅");
+  REQUIRE(result.hits.size() == 1);
+  CHECK(result.hits.front().manual->positionOf(*result.hits.front().clause)->canonical() ==
+        "维修工");
 }
 
 // "大门几点开门" asks for a time: a clause that gives none is weaker evidence than one that
