@@ -50,10 +50,13 @@ const std::string* canonicalByPrefix(const PositionNames& names, std::string_vie
   return best ? &best->canonical : nullptr;
 }
 
-// Words between 我 and what the asker says they are: 我在监控室, 我是个保安, 我当门岗.
+// Words between 我 and what the asker says they are: 我在监控室, 我是个保安, 我当门岗, 我是新来的
+// 保洁, 我刚调到行政, 我是管电梯的.
 bool isSelfLink(std::string_view word) {
-  return word == "在" || word == "是" || word == "个" || word == "一个" || word == "当" ||
-         word == "做";
+  static constexpr std::string_view kLinks[] = {"在",   "是",   "个", "一个", "当", "做",
+                                                "刚",   "新来", "的", "调到", "调", "到",
+                                                "当上", "升",   "管", "负责"};
+  return std::find(std::begin(kLinks), std::end(kLinks), word) != std::end(kLinks);
 }
 
 // The position a word names when the asker uses it of themselves: one it begins (弱电 →

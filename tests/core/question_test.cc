@@ -245,6 +245,15 @@ TEST_CASE("the asker says which position they are, and may ask about their own w
   REQUIRE(guard.asker);
   CHECK(*guard.asker == "秩序维护员");
   CHECK(guard.asksOwnWork);
+  // Words between 我 and the position: 新来的, 刚调到, 管 … 的.
+  for (const std::string_view text :
+       {"我是新来的保安 夜里巡逻要带什么", "我刚调到弱电 门禁多久检查一次",
+        "我是管弱电的 门禁坏了我先干嘛"}) {
+    CAPTURE(text);
+    const Question introduced = analyze(text);
+    REQUIRE(introduced.asker);
+    CHECK(introduced.asksOwnWork);
+  }
   // 我 without 是 or 在 says nothing about who the asker is.
   CHECK_FALSE(analyze("物业老打电话催我交钱 是哪个岗位在打").asker);
 }
