@@ -100,6 +100,9 @@ TEST_CASE("intents come from the question's words") {
       {"客服主管的下属有哪些", {Intent::kSubordinate}},
       {"電梯困人誰處理", {Intent::kWho}},  // Traditional 誰 is 谁
       {"业主报修", {}},
+      // Asking who leads or has the final say asks for a decision, as 批准 does.
+      {"消防演习谁牵头", {Intent::kWho, Intent::kOversee}},
+      {"监控录像给不给业主看 谁说了算", {Intent::kWho, Intent::kOversee}},
   };
   for (const auto& c : cases) {
     CAPTURE(c.question);
