@@ -264,11 +264,10 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
       placeLabelEnd = token.end;
       continue;
     }
-    const bool introducesSelf = token.text == "我是" || token.text == "我" ||
-                                token.text == "我在" || (selfIntroduced && isSelfLink(token.text));
     // Saying who one is takes 是 or 在 (我是弱电, 我在监控室): in 催我交钱, 我 is no one's name.
     const bool namesSelf =
         token.text == "我是" || token.text == "我在" || (selfIntroduced && isSelfLink(token.text));
+    const bool introducesSelf = namesSelf || token.text == "我";
     const auto nameSpan = std::find_if(spans.begin(), spans.end(), [&](const NameSpan& span) {
       return token.begin >= span.begin && token.end <= span.end;
     });

@@ -30,7 +30,7 @@ struct SearchTuning {
   double bm25b = 0.5;
   // Answers weigh a position's best clauses: the best counts fully, the next ones less, so a
   // position with one exact clause is not outvoted by one with many loose ones. 0.45 rather
-  // than 0.35 measured together with leaderAskedToOversee (above).
+  // than 0.35 measured together with leaderAskedToOversee (below).
   double secondClause = 0.45;
   double thirdClause = 0.15;
   // Priors from how duty manuals are written, applied to Xapian's weights. "Who does X" asks
@@ -43,7 +43,7 @@ struct SearchTuning {
   double overseeingPrior = 0.8;
   // A position with 直接下级, unless the question names it, is less likely the one who does the
   // work; but organising, approving and deciding (组织, 批准, 拍板: the oversee words) are what
-  // leaders do. 1.3 measured with secondClause 0.45 (below), 2026-11-28: on the read sets
+  // leaders do. 1.3 measured with secondClause 0.45 (above), 2026-11-28: on the read sets
   // position@1 development +1, shangchang +2, spoken +1, emergency3 +1, chanyeyuan -1; on the
   // untouched ones position@1 yiyuan -1, position@3 emergency2 +1, spoken2 -1, spoken3 +1.
   double leaderPrior = 0.8;
