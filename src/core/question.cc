@@ -248,6 +248,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
   bool selfIntroduced = false;
   bool askerFollows = false;  // the next word may say which position the asker is
   const NameSpan* askerSpan = nullptr;
+  bool inWeGroup = false;                    // after 我们 and any links
   size_t placeLabelEnd = std::string::npos;  // where the last place label (and its units) ended
   const auto yesNo = yesNoParts(question.analyzed.normalized.text);
   for (Token token : question.analyzed.words) {
@@ -268,6 +269,11 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     const bool namesSelf =
         token.text == "我是" || token.text == "我在" || (selfIntroduced && isSelfLink(token.text));
     const bool introducesSelf = namesSelf || token.text == "我";
+    // 我们 names a group the asker belongs to when a 的 closes it (我们绿化的, 我们做保洁的).
+    const bool weLink = token.text == "我们" || (inWeGroup && isSelfLink(token.text));
+    const bool closesWeGroup =
+        inWeGroup &&
+        std::string_view(question.analyzed.normalized.text).substr(token.end).starts_with("的");
     const auto nameSpan = std::find_if(spans.begin(), spans.end(), [&](const NameSpan& span) {
       return token.begin >= span.begin && token.end <= span.end;
     });
@@ -275,10 +281,11 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     if (!inName && (lexicon.isStopWord(token.text) || isQuestionWord(lexicon, token.text))) {
       selfIntroduced = introducesSelf;
       askerFollows = namesSelf;
+      inWeGroup = weLink;
       continue;
     }
     bool namesAsker = false;
-    if (askerFollows && !question.asker) {
+    if ((askerFollows || closesWeGroup) && !question.asker) {
       if (inName) {
         question.asker = *nameSpan->canonical;
         askerSpan = &*nameSpan;
@@ -305,6 +312,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     }
     selfIntroduced = introducesSelf;
     askerFollows = namesSelf;
+    inWeGroup = weLink;
     // A synonym of a position's name names it too: 保安 → 秩序维护员.
     if (!inName) {
       for (const std::string& alternative : word.alternatives) {

@@ -257,6 +257,11 @@ TEST_CASE("the asker says which position they are, and may ask about their own w
     REQUIRE(introduced.asker);
     CHECK(introduced.asksOwnWork);
   }
+  // 我们 … 的 names the group the asker belongs to; 我们 alone may be anyone's.
+  const Question group = analyze("我们做弱电的 门禁坏了我先干嘛");
+  REQUIRE(group.asker);
+  CHECK(*group.asker == "弱电工");
+  CHECK_FALSE(analyze("我们弱电工程款还没结 客服主管说了算吗").asker);
   // 我 without 是 or 在 says nothing about who the asker is.
   CHECK_FALSE(analyze("物业老打电话催我交钱 是哪个岗位在打").asker);
 }
