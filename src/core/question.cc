@@ -245,10 +245,16 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
   // Where the question sets positions against each other ("是保洁清还是保安清") or the asker
   // says who they are ("我是客服"), a short word stands for a position it begins.
   const bool comparing = question.has(Intent::kAlternative);
-  bool selfIntroduced = false;
-  bool askerFollows = false;  // the next word may say which position the asker is
+  // What the words so far say of the asker, as of the word before the current one: whether
+  // they follow 我 (and any links), 我是 or 我在 (the next word may name the asker's position),
+  // or 我们.
+  struct SelfIntroduction {
+    bool started = false;
+    bool namesNext = false;
+    bool inGroup = false;
+  } before;
   const NameSpan* askerSpan = nullptr;
-  bool inWeGroup = false;                    // after 我们 and any links
+  const std::string_view normalized = question.analyzed.normalized.text;
   size_t placeLabelEnd = std::string::npos;  // where the last place label (and its units) ended
   const auto yesNo = yesNoParts(question.analyzed.normalized.text);
   for (Token token : question.analyzed.words) {
@@ -265,27 +271,24 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
       placeLabelEnd = token.end;
       continue;
     }
+    const bool link = isSelfLink(token.text);
+    SelfIntroduction now;
     // Saying who one is takes 是 or 在 (我是弱电, 我在监控室): in 催我交钱, 我 is no one's name.
-    const bool namesSelf =
-        token.text == "我是" || token.text == "我在" || (selfIntroduced && isSelfLink(token.text));
-    const bool introducesSelf = namesSelf || token.text == "我";
+    now.namesNext = token.text == "我是" || token.text == "我在" || (before.started && link);
+    now.started = now.namesNext || token.text == "我";
     // 我们 names a group the asker belongs to when a 的 closes it (我们绿化的, 我们做保洁的).
-    const bool weLink = token.text == "我们" || (inWeGroup && isSelfLink(token.text));
-    const bool closesWeGroup =
-        inWeGroup &&
-        std::string_view(question.analyzed.normalized.text).substr(token.end).starts_with("的");
+    now.inGroup = token.text == "我们" || (before.inGroup && link);
+    const bool closesGroup = before.inGroup && normalized.substr(token.end).starts_with("的");
     const auto nameSpan = std::find_if(spans.begin(), spans.end(), [&](const NameSpan& span) {
       return token.begin >= span.begin && token.end <= span.end;
     });
     const bool inName = nameSpan != spans.end();
     if (!inName && (lexicon.isStopWord(token.text) || isQuestionWord(lexicon, token.text))) {
-      selfIntroduced = introducesSelf;
-      askerFollows = namesSelf;
-      inWeGroup = weLink;
+      before = now;
       continue;
     }
     bool namesAsker = false;
-    if ((askerFollows || closesWeGroup) && !question.asker) {
+    if ((before.namesNext || closesGroup) && !question.asker) {
       if (inName) {
         question.asker = *nameSpan->canonical;
         askerSpan = &*nameSpan;
@@ -302,17 +305,14 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     word.alternatives = lexicon.alternativesOf(token.text);
     word.positionName = inName || namesAsker;
     word.namesAsker = namesAsker || (inName && &*nameSpan == askerSpan);
-    word.place =
-        std::string_view(question.analyzed.normalized.text).substr(token.end).starts_with("里");
-    if (!inName && (comparing || selfIntroduced)) {
+    word.place = normalized.substr(token.end).starts_with("里");
+    if (!inName && (comparing || before.started)) {
       if (const std::string* canonical = canonicalByPrefix(names, token.text)) {
         addUnique(question.positions, *canonical);
         word.positionName = true;
       }
     }
-    selfIntroduced = introducesSelf;
-    askerFollows = namesSelf;
-    inWeGroup = weLink;
+    before = now;
     // A synonym of a position's name names it too: 保安 → 秩序维护员.
     if (!inName) {
       for (const std::string& alternative : word.alternatives) {
@@ -341,7 +341,7 @@ Question analyzeQuestion(std::string_view text, TextAnalyzer& analyzer,
     }
   }
   if (question.asker) {
-    question.asksOwnWork = !asksAboutSomeoneElse(question.analyzed.normalized.text);
+    question.asksOwnWork = !asksAboutSomeoneElse(normalized);
     // 我是前台 … 派给哪个师傅: the asker only said who they are.
     if (!question.asksOwnWork) std::erase(question.positions, *question.asker);
   }
